@@ -1,0 +1,9 @@
+//! The wire model: images as the IMS API sends them.
+
+mod enums;
+mod field;
+mod image;
+
+pub use enums::*;
+pub use field::Field;
+pub use image::{Image, ImageList};

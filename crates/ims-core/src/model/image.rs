@@ -1,0 +1,148 @@
+//! The image object of the IMS and Glance v2 APIs.
+
+use super::enums::*;
+use super::field::Field;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+macro_rules! image_struct {
+    ($($(#[$meta:meta])* $field:ident: $ty:ty => $wire:literal,)+) => {
+        /// An image as the API sends it: every documented attribute as a typed optional field
+        /// under its exact wire name, and every other key — the user's custom properties and
+        /// anything a newer server adds — in [`Image::properties`], kept and written back
+        /// untouched. Unknown keys never fail decoding; `null` is accepted everywhere.
+        ///
+        /// Attributes the service sends as strings (`"__os_bit": "64"`,
+        /// `"__isregistered": "true"`) stay strings so the wire form round-trips; typed
+        /// readers such as [`Image::image_size_bytes`] interpret them.
+        #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+        pub struct Image {
+            $(
+                $(#[$meta])*
+                #[serde(rename = $wire, default, skip_serializing_if = "Field::is_absent")]
+                pub $field: Field<$ty>,
+            )+
+            /// Custom properties (`"aaaa": "11111"`) and undocumented keys.
+            #[serde(flatten)]
+            pub properties: BTreeMap<String, serde_json::Value>,
+        }
+
+        impl Image {
+            /// Wire names of every documented attribute, in declaration order.
+            pub const DOCUMENTED: &'static [&'static str] = &[$($wire),+];
+        }
+    };
+}
+
+image_struct! {
+    id: String => "id",
+    name: String => "name",
+    status: ImageStatus => "status",
+    visibility: Visibility => "visibility",
+    image_type: ImageType => "__imagetype",
+    owner: String => "owner",
+    tags: Vec<String> => "tags",
+    protected: bool => "protected",
+    deleted: bool => "deleted",
+    container_format: ContainerFormat => "container_format",
+    disk_format: DiskFormat => "disk_format",
+    min_ram: i64 => "min_ram",
+    min_disk: i64 => "min_disk",
+    max_ram: String => "max_ram",
+    size: i64 => "size",
+    virtual_size: i64 => "virtual_size",
+    checksum: String => "checksum",
+    created_at: String => "created_at",
+    updated_at: String => "updated_at",
+    active_at: String => "active_at",
+    deleted_at: String => "deleted_at",
+    self_link: String => "self",
+    file: String => "file",
+    schema: String => "schema",
+    description: String => "__description",
+    os_version: String => "__os_version",
+    os_type: OsType => "__os_type",
+    platform: Platform => "__platform",
+    os_bit: String => "__os_bit",
+    is_registered: String => "__isregistered",
+    virtual_env_type: VirtualEnvType => "virtual_env_type",
+    architecture: Architecture => "architecture",
+    image_source_type: String => "__image_source_type",
+    image_size: String => "__image_size",
+    original_image_name: String => "__originalimagename",
+    backup_id: String => "__backup_id",
+    product_code: String => "__productcode",
+    data_origin: String => "__data_origin",
+    root_origin: String => "__root_origin",
+    lazy_loading: String => "__lazyloading",
+    os_feature_list: String => "__os_feature_list",
+    whole_image: bool => "__whole_image",
+    system_cmk_id: String => "__system__cmkid",
+    account_code: String => "__account_code",
+    enterprise_project_id: String => "enterprise_project_id",
+    system_support_market: bool => "__system_support_market",
+    is_offshelved: String => "__is_offshelved",
+    sequence_num: String => "__sequence_num",
+    image_location: String => "__image_location",
+    is_config_init: String => "__is_config_init",
+    firmware_type: FirmwareType => "hw_firmware_type",
+    vif_multiqueue_enabled: String => "hw_vif_multiqueue_enabled",
+    support_kvm: String => "__support_kvm",
+    support_xen: String => "__support_xen",
+    support_largememory: String => "__support_largememory",
+    support_diskintensive: String => "__support_diskintensive",
+    support_highperformance: String => "__support_highperformance",
+    support_xen_gpu_type: String => "__support_xen_gpu_type",
+    support_kvm_gpu_type: String => "__support_kvm_gpu_type",
+    support_xen_hana: String => "__support_xen_hana",
+    support_kvm_infiniband: String => "__support_kvm_infiniband",
+    support_kvm_fpga_type: String => "__support_kvm_fpga_type",
+    support_fc_inject: String => "__support_fc_inject",
+    support_arm: String => "__support_arm",
+    support_amd: String => "__support_amd",
+    support_agent_list: String => "__support_agent_list",
+}
+
+impl Image {
+    /// `__image_size` in bytes, when it holds a number.
+    pub fn image_size_bytes(&self) -> Option<u64> {
+        self.image_size.get().and_then(|s| s.trim().parse().ok())
+    }
+
+    /// Whether a string flag such as `__isregistered` or `__support_kvm` reads as true
+    /// (the service writes `"true"` and sometimes `"True"`).
+    pub fn flag(value: &Field<String>) -> bool {
+        value.get().is_some_and(|s| s.eq_ignore_ascii_case("true"))
+    }
+}
+
+/// The body of `GET /v2/cloudimages`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ImageList {
+    pub images: Vec<Image>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nulls_unknown_keys_and_custom_properties_round_trip() {
+        let wire = r#"{"id":"x","virtual_size":null,"aaaa":"11111","__new_attr":{"a":1},"status":"active"}"#;
+        let image: Image = serde_json::from_str(wire).unwrap();
+        assert_eq!(image.virtual_size, Field::Null);
+        assert_eq!(image.status.get(), Some(&ImageStatus::Active));
+        assert_eq!(image.properties["aaaa"], "11111");
+        let back: serde_json::Value = serde_json::to_value(&image).unwrap();
+        let orig: serde_json::Value = serde_json::from_str(wire).unwrap();
+        assert_eq!(back, orig);
+    }
+
+    #[test]
+    fn string_carried_numbers_have_typed_readers() {
+        let image: Image = serde_json::from_str(r#"{"__image_size":"449261568","__support_kvm":"True"}"#).unwrap();
+        assert_eq!(image.image_size_bytes(), Some(449_261_568));
+        assert!(Image::flag(&image.support_kvm));
+        assert!(!Image::flag(&image.support_xen));
+    }
+}

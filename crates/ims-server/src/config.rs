@@ -1,0 +1,31 @@
+//! Command line and environment configuration.
+
+use clap::Parser;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// The reference IMS API over SQLite. Every flag can also be set by its `IMS_*` variable.
+#[derive(Debug, Clone, Parser)]
+#[command(name = "ims-server", version, about)]
+pub struct Cli {
+    /// Address and port to listen on.
+    #[arg(long, env = "IMS_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+
+    /// SQLite database file; created, migrated and seeded on first start.
+    #[arg(long, env = "IMS_DB", default_value = "data/ims.sqlite")]
+    pub db: PathBuf,
+
+    /// TOML file of `[[token]]` entries with `token` and `project_id`; without it the built-in
+    /// demo tokens are used and printed at start.
+    #[arg(long, env = "IMS_TOKENS")]
+    pub tokens: Option<PathBuf>,
+
+    /// Directory with the built console (trunk's dist), served at `/` with an SPA fallback.
+    #[arg(long, env = "IMS_STATIC_DIR")]
+    pub static_dir: Option<PathBuf>,
+
+    /// Do not seed the demo catalog into an empty database.
+    #[arg(long, env = "IMS_NO_SEED")]
+    pub no_seed: bool,
+}

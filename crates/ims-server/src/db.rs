@@ -1,0 +1,76 @@
+//! The SQLite file: opening, migrating, seeding, and the image rows.
+
+use ims_core::Image;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
+use sqlx::SqlitePool;
+use std::path::Path;
+use std::time::Duration;
+
+/// Opens (creating if needed) and migrates the database: WAL, foreign keys on.
+pub async fn open(path: &Path) -> Result<SqlitePool, String> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await
+        .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+    sqlx::migrate!("./migrations")
+        .run(&pool)
+        .await
+        .map_err(|e| format!("cannot migrate {}: {e}", path.display()))?;
+    Ok(pool)
+}
+
+/// Inserts `images` when the database holds no image yet; returns how many were inserted.
+pub async fn seed_if_empty(pool: &SqlitePool, images: &[Image]) -> Result<usize, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM images")
+        .fetch_one(&mut *tx)
+        .await?;
+    if count > 0 {
+        return Ok(0);
+    }
+    for image in images {
+        insert_image(&mut tx, image).await?;
+    }
+    tx.commit().await?;
+    Ok(images.len())
+}
+
+fn text(field: &ims_core::Field<impl ToString>) -> String {
+    field.get().map(ToString::to_string).unwrap_or_default()
+}
+
+/// Inserts one image row: the typed columns plus the whole wire object.
+pub async fn insert_image(conn: &mut sqlx::SqliteConnection, image: &Image) -> Result<(), sqlx::Error> {
+    let doc = serde_json::to_string(image).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query(
+        "INSERT INTO images (id, owner, name, visibility, status, image_type, created_at, updated_at, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(text(&image.id))
+    .bind(text(&image.owner))
+    .bind(text(&image.name))
+    .bind(text(&image.visibility))
+    .bind(text(&image.status))
+    .bind(text(&image.image_type))
+    .bind(text(&image.created_at))
+    .bind(text(&image.updated_at))
+    .bind(doc)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Decodes stored wire objects.
+pub fn decode(rows: Vec<(String,)>) -> Result<Vec<Image>, serde_json::Error> {
+    rows.into_iter().map(|(doc,)| serde_json::from_str(&doc)).collect()
+}

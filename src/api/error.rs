@@ -1,0 +1,31 @@
+//! The one error type of the API layer.
+
+/// Why a request failed, kept typed so that a 404, a 409 and a dropped connection stay
+/// distinguishable and the request id reaches the error panel.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ApiError {
+    /// The request never got an HTTP answer (offline, DNS, CORS, aborted).
+    #[error("network error: {0}")]
+    Network(String),
+    /// The server answered with a non-2xx status.
+    #[error("HTTP {status} {code}: {message}")]
+    Http {
+        status: u16,
+        code: String,
+        message: String,
+        request_id: Option<String>,
+    },
+    /// A 2xx answer whose body is not what the API documents.
+    #[error("unexpected response: {0}")]
+    Decode(String),
+    /// The request was refused before sending because the input breaks `ims-core` rules.
+    #[error("invalid input: {0}")]
+    Validation(String),
+}
+
+impl ApiError {
+    /// Whether signing in again could help.
+    pub fn is_unauthorized(&self) -> bool {
+        matches!(self, ApiError::Http { status: 401, .. })
+    }
+}

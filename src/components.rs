@@ -1,0 +1,4 @@
+//! Components by feature.
+
+pub mod common;
+pub mod image_table;

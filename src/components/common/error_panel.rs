@@ -1,0 +1,34 @@
+use crate::api::ApiError;
+use crate::i18n::{t, Key};
+use leptos::prelude::*;
+
+/// A failed request, with everything a user needs to report it, and a way to try again.
+#[component]
+pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    let (status, code, message, request_id) = match &error {
+        ApiError::Http {
+            status,
+            code,
+            message,
+            request_id,
+        } => (
+            Some(*status),
+            Some(code.clone()).filter(|c| !c.is_empty()),
+            message.clone(),
+            request_id.clone(),
+        ),
+        other => (None, None, other.to_string(), None),
+    };
+    view! {
+        <section class="ims-error" role="alert" data-testid="error-panel">
+            <h2>{t(Key::ErrorTitle)}</h2>
+            <p data-testid="error-message">{message}</p>
+            <dl>
+                {status.map(|s| view! { <dt>{t(Key::ErrorStatus)}</dt><dd data-testid="error-status">{s}</dd> })}
+                {code.map(|c| view! { <dt>{t(Key::ErrorCode)}</dt><dd data-testid="error-code">{c}</dd> })}
+                {request_id.map(|id| view! { <dt>{t(Key::ErrorRequestId)}</dt><dd data-testid="error-request-id">{id}</dd> })}
+            </dl>
+            <button type="button" data-testid="retry" on:click=move |_| on_retry.run(())>{t(Key::Retry)}</button>
+        </section>
+    }
+}

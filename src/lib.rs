@@ -1,0 +1,13 @@
+//! IMS Console: a browser console for Image Management Service APIs.
+//!
+//! Components render and wire signals; every rule (fields, validation, patching, sharing)
+//! comes from `ims-core`, and every request goes through [`api`].
+
+pub mod api;
+mod app;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod session;
+
+pub use app::App;

@@ -1,0 +1,30 @@
+//! `cargo xtask <command>`: the only commands a newcomer needs.
+//!
+//! - `serve [-- SERVER ARGS]`: install what is missing, build the console, run ims-server.
+//! - `test`: install what is missing, then run every test layer and print a summary.
+
+mod cmd;
+mod serve;
+mod size;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <serve [-- ims-server args] | test>";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve::run(&args[1..]),
+        Some("test") => test::run(),
+        _ => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

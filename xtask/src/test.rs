@@ -1,0 +1,219 @@
+//! `cargo xtask test`: every layer in order, stopping at the first that fails, with one summary
+//! line per layer and a last line `N passed, N failed`.
+
+mod e2e;
+
+use crate::cmd::{self, command, root};
+use crate::{size, tools};
+use std::time::Instant;
+
+/// What one layer did.
+struct Outcome {
+    passed: u64,
+    failed: u64,
+}
+
+impl Outcome {
+    /// A check that is one pass or one failure (formatting, lints, a build).
+    fn check(ok: bool) -> Self {
+        Outcome {
+            passed: u64::from(ok),
+            failed: u64::from(!ok),
+        }
+    }
+
+    /// Counts from test-runner output; a run that failed without a counted failure (a build
+    /// error, a crash) still counts as one failure.
+    fn counted(ok: bool, (passed, failed): (u64, u64)) -> Self {
+        let failed = if !ok && failed == 0 { 1 } else { failed };
+        Outcome { passed, failed }
+    }
+}
+
+type Layer = (&'static str, fn() -> Result<Outcome, String>);
+
+const LAYERS: &[Layer] = &[
+    ("format", format),
+    ("clippy native", clippy_native),
+    ("clippy console wasm32", clippy_wasm),
+    ("ims-core on wasm32", core_on_wasm),
+    ("native tests", native_tests),
+    ("component tests", component_tests),
+    ("release build", release_build),
+    ("playwright", e2e::run),
+];
+
+pub fn run() -> Result<(), String> {
+    tools::ensure_test_tools()?;
+    let mut summary = Vec::new();
+    let (mut passed, mut failed) = (0, 0);
+    for (name, layer) in LAYERS {
+        println!("\n==> {name}");
+        let started = Instant::now();
+        let outcome = layer().unwrap_or_else(|message| {
+            eprintln!("xtask: {message}");
+            Outcome { passed: 0, failed: 1 }
+        });
+        let seconds = started.elapsed().as_secs_f64();
+        let status = if outcome.failed == 0 { "ok" } else { "FAILED" };
+        summary.push(format!(
+            "  {name:<24} {status:<6} {:>4} passed {:>3} failed {seconds:>7.1}s",
+            outcome.passed, outcome.failed
+        ));
+        passed += outcome.passed;
+        failed += outcome.failed;
+        if outcome.failed > 0 {
+            break;
+        }
+    }
+    println!("\nSummary by layer:");
+    for line in &summary {
+        println!("{line}");
+    }
+    if summary.len() < LAYERS.len() {
+        println!(
+            "  (stopped at the first failing layer; {} not run)",
+            LAYERS.len() - summary.len()
+        );
+    }
+    println!("{passed} passed, {failed} failed");
+    if failed == 0 {
+        Ok(())
+    } else {
+        Err("tests failed".to_owned())
+    }
+}
+
+fn check(program: &str, args: &[&str]) -> Result<Outcome, String> {
+    Ok(Outcome::check(cmd::run(command(program, args)).is_ok()))
+}
+
+fn format() -> Result<Outcome, String> {
+    check("cargo", &["fmt", "--all", "--check"])
+}
+
+fn clippy_native() -> Result<Outcome, String> {
+    check(
+        "cargo",
+        &[
+            "clippy",
+            "--locked",
+            "--workspace",
+            "--exclude",
+            "ims-console",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )
+}
+
+fn clippy_wasm() -> Result<Outcome, String> {
+    check(
+        "cargo",
+        &[
+            "clippy",
+            "--locked",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "ims-console",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )
+}
+
+fn core_on_wasm() -> Result<Outcome, String> {
+    check(
+        "cargo",
+        &[
+            "check",
+            "--locked",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "ims-core",
+        ],
+    )
+}
+
+fn native_tests() -> Result<Outcome, String> {
+    let (ok, out) = cmd::run_captured(command("cargo", &["test", "--locked"]))?;
+    Ok(Outcome::counted(ok, cargo_test_counts(&out)))
+}
+
+fn component_tests() -> Result<Outcome, String> {
+    let mut c = command(
+        "cargo",
+        &[
+            "test",
+            "--locked",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "ims-console",
+        ],
+    );
+    c.env("CHROMEDRIVER", "/usr/bin/chromedriver");
+    // The first headless Chromium start on a cold 2-core machine can exceed the 5 s default.
+    c.env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "30")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "60");
+    let (ok, out) = cmd::run_captured(c)?;
+    Ok(Outcome::counted(ok, cargo_test_counts(&out)))
+}
+
+fn release_build() -> Result<Outcome, String> {
+    cmd::run(command("trunk", &["build", "--release", "--locked"]))?;
+    let sizes = size::measure(&root().join("dist"))?;
+    let gzip = size::report(&sizes);
+    if gzip > size::GZIP_LIMIT {
+        eprintln!(
+            "xtask: the console's gzip transfer size {gzip} B is over the {} B limit",
+            size::GZIP_LIMIT
+        );
+    }
+    Ok(Outcome::check(gzip > 0 && gzip <= size::GZIP_LIMIT))
+}
+
+/// Sums `test result: ok. N passed; M failed; …` lines (cargo test and wasm-bindgen-test).
+fn cargo_test_counts(out: &str) -> (u64, u64) {
+    let mut totals = (0, 0);
+    for line in out.lines().filter_map(|l| l.trim().strip_prefix("test result: ")) {
+        totals.0 += count_before(line, " passed");
+        totals.1 += count_before(line, " failed");
+    }
+    totals
+}
+
+/// The number just before `label` in `line` (`"3 passed"` → 3), or 0.
+fn count_before(line: &str, label: &str) -> u64 {
+    line.find(label)
+        .map(|end| {
+            let head = &line[..end];
+            let start = head.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+            head[start..].parse().unwrap_or(0)
+        })
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sums_cargo_test_result_lines() {
+        let out = "running 3 tests\ntest result: ok. 3 passed; 0 failed; 0 ignored\n\
+                   test result: FAILED. 10 passed; 2 failed; 1 ignored; 0 measured\nnoise 99 passed";
+        assert_eq!(cargo_test_counts(out), (13, 2));
+    }
+
+    #[test]
+    fn a_failed_run_without_counts_is_one_failure() {
+        let o = Outcome::counted(false, (0, 0));
+        assert_eq!((o.passed, o.failed), (0, 1));
+    }
+}

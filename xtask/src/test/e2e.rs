@@ -1,0 +1,102 @@
+//! The Playwright layer: a fresh ims-server on a free loopback port with a temporary database,
+//! serving the release build, and the suite in tests/e2e against it.
+
+use super::{count_before, Outcome};
+use crate::cmd::{self, command, e2e_dir, root};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+/// Kills the server and removes its temporary database however the layer ends.
+struct Server {
+    child: Child,
+    dir: std::path::PathBuf,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+pub fn run() -> Result<Outcome, String> {
+    cmd::run(command("cargo", &["build", "--locked", "-p", "ims-server"]))?;
+    let addr = free_port()?;
+    let dir = std::env::temp_dir().join(format!("ims-e2e-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let artifacts = root().join("test-artifacts");
+    std::fs::create_dir_all(&artifacts).map_err(|e| format!("cannot create {}: {e}", artifacts.display()))?;
+    let log = std::fs::File::create(artifacts.join("ims-server.log")).map_err(|e| e.to_string())?;
+    let binary = root().join("target").join("debug").join("ims-server");
+    let (db, dist, listen) = (dir.join("ims.sqlite"), root().join("dist"), addr.to_string());
+    let mut c = command(&binary.to_string_lossy(), &[]);
+    c.args(["--listen", &listen, "--static-dir"])
+        .arg(&dist)
+        .arg("--db")
+        .arg(&db);
+    c.stdout(log.try_clone().map_err(|e| e.to_string())?).stderr(log);
+    let child = c.spawn().map_err(|e| format!("cannot start ims-server: {e}"))?;
+    let _server = Server { child, dir };
+    wait_for(addr, Duration::from_secs(30))?;
+
+    let base_url = format!("http://{addr}");
+    let mut c = command("npx", &["playwright", "test"]);
+    c.current_dir(e2e_dir())
+        .env("IMS_BASE_URL", &base_url)
+        .env("IMS_ARTIFACTS", &artifacts);
+    c.stdin(Stdio::null());
+    let (ok, out) = cmd::run_captured(c)?;
+    Ok(Outcome::counted(ok, playwright_counts(&out)))
+}
+
+fn free_port() -> Result<SocketAddr, String> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
+    listener.local_addr().map_err(|e| e.to_string())
+}
+
+fn wait_for(addr: SocketAddr, limit: Duration) -> Result<(), String> {
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        if TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err(format!(
+        "ims-server did not listen on {addr} within {limit:?}; see test-artifacts/ims-server.log"
+    ))
+}
+
+/// Playwright's list reporter closes with lines such as `  5 passed (3.1s)` and `  1 failed`.
+fn playwright_counts(out: &str) -> (u64, u64) {
+    let mut totals = (0, 0);
+    for line in out.lines().map(str::trim) {
+        let first_is_count = line
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+        if !first_is_count {
+            continue;
+        }
+        if line.contains(" passed") {
+            totals.0 += count_before(line, " passed");
+        } else if line.contains(" failed") || line.contains(" flaky") {
+            totals.1 += count_before(line, " failed") + count_before(line, " flaky");
+        }
+    }
+    totals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_list_reporter_summary() {
+        let out =
+            "  ✓  1 [chromium] › a.spec.js:3:1 › lists (1.2s)\n\n  1 failed\n    [chromium] › b\n  4 passed (6.0s)\n";
+        assert_eq!(playwright_counts(out), (4, 1));
+    }
+}

@@ -1,0 +1,112 @@
+//! Installs what the build needs, each step skipped when the exact version is already there.
+
+use crate::cmd::{self, command, e2e_dir, output};
+use std::path::Path;
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// Must equal the `wasm-bindgen` crate version pinned in the workspace.
+pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
+/// `wasm-opt --version` of npm's binaryen 132 (Debian's 108 breaks the wasm at start-up).
+pub const WASM_OPT_VERSION: &str = "version 132";
+
+/// Everything `serve` needs: the wasm target, trunk, wasm-bindgen and the npm packages.
+pub fn ensure_build_tools() -> Result<(), String> {
+    ensure_wasm_target()?;
+    ensure_cargo_tool("trunk", TRUNK_VERSION, "trunk", true)?;
+    ensure_cargo_tool("wasm-bindgen", WASM_BINDGEN_VERSION, "wasm-bindgen-cli", false)?;
+    ensure_npm_packages()?;
+    // trunk runs cargo offline: every crate must already be in the local registry.
+    cmd::run(command("cargo", &["fetch", "--locked"]))
+}
+
+/// Everything `test` needs on top: Debian's Chromium and its driver.
+pub fn ensure_test_tools() -> Result<(), String> {
+    ensure_build_tools()?;
+    ensure_chromium()
+}
+
+fn ensure_wasm_target() -> Result<(), String> {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    cmd::run(command("rustup", &["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// `cargo install`s `krate` unless `program --version` already prints `program version`.
+/// trunk is built without fat LTO: the same binary for our use, minutes faster to build.
+fn ensure_cargo_tool(program: &str, version: &str, krate: &str, locked: bool) -> Result<(), String> {
+    let want = format!("{program} {version}");
+    if output(program, &["--version"]).as_deref() == Some(want.as_str()) {
+        return Ok(());
+    }
+    println!("xtask: installing {want} (one time, several minutes)");
+    let exact = format!("={version}");
+    let mut args = vec!["install", krate, "--version", exact.as_str()];
+    // wasm-bindgen-cli's lock file pins a crate the registry no longer has: it must resolve.
+    if locked {
+        args.push("--locked");
+    }
+    let mut c = command("cargo", &args);
+    c.env("CARGO_PROFILE_RELEASE_LTO", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
+    cmd::run(c)?;
+    match output(program, &["--version"]) {
+        Some(v) if v == want => Ok(()),
+        other => Err(format!(
+            "installed {krate} but `{program} --version` prints {other:?}; is ~/.cargo/bin on PATH?"
+        )),
+    }
+}
+
+/// `npm ci` in tests/e2e when node_modules is missing or older than the lock file; then checks
+/// that the wasm-opt trunk will pick is binaryen 132.
+fn ensure_npm_packages() -> Result<(), String> {
+    let dir = e2e_dir();
+    if !is_newer(
+        &dir.join("node_modules").join(".package-lock.json"),
+        &dir.join("package-lock.json"),
+    ) {
+        let mut c = command("npm", &["ci", "--no-audit", "--no-fund"]);
+        c.current_dir(&dir);
+        cmd::run(c)?;
+    }
+    let version = output("wasm-opt", &["--version"]).unwrap_or_default();
+    if !version.contains(WASM_OPT_VERSION) {
+        return Err(format!(
+            "wasm-opt on PATH reports {version:?}, expected {WASM_OPT_VERSION} from npm binaryen"
+        ));
+    }
+    Ok(())
+}
+
+fn ensure_chromium() -> Result<(), String> {
+    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+        return Ok(());
+    }
+    println!("xtask: installing Debian's chromium and chromium-driver");
+    cmd::run(command("apt-get", &["update", "-q"]))?;
+    let mut c = command(
+        "apt-get",
+        &[
+            "install",
+            "-y",
+            "-q",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+        ],
+    );
+    c.env("DEBIAN_FRONTEND", "noninteractive");
+    cmd::run(c)
+}
+
+/// Whether `a` exists and was modified no earlier than `b`.
+fn is_newer(a: &Path, b: &Path) -> bool {
+    let modified = |p: &Path| p.metadata().and_then(|m| m.modified()).ok();
+    match (modified(a), modified(b)) {
+        (Some(ma), Some(mb)) => ma >= mb,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
