@@ -13,6 +13,11 @@ pub fn root() -> PathBuf {
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
+/// Cargo's target directory (`CARGO_TARGET_DIR` when set).
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
+}
+
 /// The Playwright folder, whose `node_modules/.bin` also provides wasm-opt 132.
 pub fn e2e_dir() -> PathBuf {
     root().join("tests").join("e2e")

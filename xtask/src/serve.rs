@@ -1,6 +1,6 @@
 //! `cargo xtask serve`: build the console and run ims-server with it.
 
-use crate::cmd::{self, command, root};
+use crate::cmd::{self, command, root, target_dir};
 use crate::tools;
 
 /// Builds the console (release, offline) and the server, then replaces this process with
@@ -12,7 +12,7 @@ pub fn run(server_args: &[String]) -> Result<(), String> {
         "cargo",
         &["build", "--locked", "--release", "-p", "ims-server"],
     ))?;
-    let binary = root().join("target").join("release").join("ims-server");
+    let binary = target_dir().join("release").join("ims-server");
     let dist = root().join("dist");
     let mut server = command(&binary.to_string_lossy(), &["--static-dir", &dist.to_string_lossy()]);
     server.args(server_args.iter().filter(|a| *a != "--"));

@@ -2,7 +2,7 @@
 //! serving the release build, and the suite in tests/e2e against it.
 
 use super::{count_before, Outcome};
-use crate::cmd::{self, command, e2e_dir, root};
+use crate::cmd::{self, command, e2e_dir, root, target_dir};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
@@ -29,7 +29,7 @@ pub fn run() -> Result<Outcome, String> {
     let artifacts = root().join("test-artifacts");
     std::fs::create_dir_all(&artifacts).map_err(|e| format!("cannot create {}: {e}", artifacts.display()))?;
     let log = std::fs::File::create(artifacts.join("ims-server.log")).map_err(|e| e.to_string())?;
-    let binary = root().join("target").join("debug").join("ims-server");
+    let binary = target_dir().join("debug").join("ims-server");
     let (db, dist, listen) = (dir.join("ims.sqlite"), root().join("dist"), addr.to_string());
     let mut c = command(&binary.to_string_lossy(), &[]);
     c.args(["--listen", &listen, "--static-dir"])
