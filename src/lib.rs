@@ -2,6 +2,9 @@
 //!
 //! Components render and wire signals; every rule (fields, validation, patching, sharing)
 //! comes from `ims-core`, and every request goes through [`api`].
+//!
+//! The console only runs in a browser: on any other target this crate is empty.
+#![cfg(target_arch = "wasm32")]
 
 pub mod api;
 mod app;
