@@ -104,7 +104,15 @@ fn base_image(n: u64, owner: &str, name: String, os_version: &str, created: Time
 fn public_image(i: usize) -> Image {
     let os_version = PUBLIC_OS[i % PUBLIC_OS.len()];
     let flavour = i / PUBLIC_OS.len();
-    let suffix = ["", " with GPU driver", " for bare metal", " ARM"][flavour];
+    let windows = os_version.starts_with("Windows");
+    // There is no Windows for ARM in the catalog: its fourth flavour is a SQL Server build.
+    let arm = flavour == 3 && !windows;
+    let suffix = [
+        "",
+        " with GPU driver",
+        " for bare metal",
+        if arm { " ARM" } else { " with SQL Server" },
+    ][flavour];
     // Spread creation over 2017–2024, a little under a month apart, at varied hours.
     let created = Timestamp(1_483_228_800 + i as i64 * 2_450_000 + (i as i64 * 7 % 24) * 3600);
     let mut image = base_image(
@@ -114,7 +122,6 @@ fn public_image(i: usize) -> Image {
         os_version,
         created,
     );
-    let windows = os_version.starts_with("Windows");
     image.visibility = Visibility::Public.into();
     image.image_type = ImageType::Gold.into();
     image.protected = true.into();
@@ -184,8 +191,8 @@ fn public_image(i: usize) -> Image {
         _ => {
             image.virtual_env_type = VirtualEnvType::FusionCompute.into();
             image.support_kvm = "true".to_owned().into();
-            image.support_arm = "true".to_owned().into();
-            image.architecture = Architecture::Arm.into();
+            image.support_arm = arm.to_string().into();
+            image.architecture = (if arm { Architecture::Arm } else { Architecture::X86 }).into();
         }
     }
     image
@@ -283,5 +290,8 @@ mod tests {
             );
         }
         assert!(public.iter().any(|i| i.os_bit.get().map(String::as_str) == Some("32")));
+        let windows_arm =
+            |i: &&Image| i.os_type.get() == Some(&OsType::Windows) && i.architecture.get() == Some(&Architecture::Arm);
+        assert_eq!(public.iter().filter(windows_arm).count(), 0);
     }
 }

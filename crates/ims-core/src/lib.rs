@@ -5,13 +5,16 @@
 //! so that the browser and the server can never disagree. The crate has no browser, database
 //! or server dependency and builds for `wasm32-unknown-unknown`.
 
+pub mod catalog;
 pub mod demo;
 pub mod error;
 pub mod fields;
+pub mod flavor;
 pub mod model;
 pub mod os;
 pub mod patch;
 pub mod query;
+pub mod sharing;
 pub mod time;
 pub mod validate;
 

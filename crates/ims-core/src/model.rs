@@ -6,4 +6,4 @@ mod image;
 
 pub use enums::*;
 pub use field::Field;
-pub use image::{Image, ImageList};
+pub use image::{GlanceImageList, Image, ImageList};

@@ -27,6 +27,14 @@ impl<T> Field<T> {
         }
     }
 
+    /// The value, or `default` when absent or `null`.
+    pub fn value_or(&self, default: T) -> T
+    where
+        T: Clone,
+    {
+        self.get().cloned().unwrap_or(default)
+    }
+
     /// Whether the key is missing from the object (used to skip it when encoding).
     pub fn is_absent(&self) -> bool {
         matches!(self, Field::Absent)

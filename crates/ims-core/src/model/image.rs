@@ -30,6 +30,16 @@ macro_rules! image_struct {
         impl Image {
             /// Wire names of every documented attribute, in declaration order.
             pub const DOCUMENTED: &'static [&'static str] = &[$($wire),+];
+
+            /// The wire value of an attribute or custom property by its wire name; `None` when
+            /// absent or `null`. This is how registry-driven code (filters, columns, the detail
+            /// view) reads an image without a match of its own.
+            pub fn attr(&self, wire: &str) -> Option<serde_json::Value> {
+                match wire {
+                    $($wire => self.$field.get().and_then(|v| serde_json::to_value(v).ok()),)+
+                    other => self.properties.get(other).filter(|v| !v.is_null()).cloned(),
+                }
+            }
         }
     };
 }
@@ -116,10 +126,36 @@ impl Image {
     }
 }
 
+impl Image {
+    /// An attribute as display text: strings as they are, numbers and booleans written out,
+    /// lists joined with ", ". `None` when absent or `null`.
+    pub fn attr_text(&self, wire: &str) -> Option<String> {
+        self.attr(wire).map(|v| match v {
+            serde_json::Value::String(s) => s,
+            serde_json::Value::Array(items) => items
+                .iter()
+                .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_owned))
+                .collect::<Vec<_>>()
+                .join(", "),
+            other => other.to_string(),
+        })
+    }
+}
+
 /// The body of `GET /v2/cloudimages`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageList {
     pub images: Vec<Image>,
+}
+
+/// The body of the Glance-native `GET /v2/images`: the page, relative links, and the schema.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct GlanceImageList {
+    pub images: Vec<Image>,
+    pub first: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+    pub schema: String,
 }
 
 #[cfg(test)]
@@ -144,5 +180,18 @@ mod tests {
         assert_eq!(image.image_size_bytes(), Some(449_261_568));
         assert!(Image::flag(&image.support_kvm));
         assert!(!Image::flag(&image.support_xen));
+    }
+
+    #[test]
+    fn attributes_and_custom_properties_read_by_wire_name() {
+        let image: Image =
+            serde_json::from_str(r#"{"name":"n","min_disk":40,"tags":["a","b"],"aaaa":"1","virtual_size":null}"#)
+                .unwrap();
+        assert_eq!(image.attr("name"), Some(serde_json::json!("n")));
+        assert_eq!(image.attr_text("min_disk").as_deref(), Some("40"));
+        assert_eq!(image.attr_text("tags").as_deref(), Some("a, b"));
+        assert_eq!(image.attr_text("aaaa").as_deref(), Some("1"));
+        assert_eq!(image.attr("virtual_size"), None);
+        assert_eq!(image.attr("status"), None);
     }
 }

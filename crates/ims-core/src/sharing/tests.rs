@@ -1,0 +1,136 @@
+use super::*;
+use crate::demo::{PROJECT_A, PROJECT_B};
+use serde_json::json;
+
+const C: &str = "c0000000000000000000000000000000";
+
+fn private_image(extra: serde_json::Value) -> Image {
+    let mut base = json!({"id": "i1", "owner": PROJECT_A, "visibility": "private", "__imagetype": "private"});
+    if let (Some(b), Some(e)) = (base.as_object_mut(), extra.as_object()) {
+        b.extend(e.clone());
+    }
+    serde_json::from_value(base).unwrap()
+}
+
+fn refusals(image: &Image, caller: &str, current: &[&str], requested: &[&str], cap: usize) -> Vec<ShareRefusal> {
+    let s = |v: &[&str]| v.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();
+    share_refusals(image, caller, &s(current), &s(requested), cap)
+}
+
+#[test]
+fn a_private_image_of_the_caller_can_be_shared() {
+    assert!(refusals(&private_image(json!({})), PROJECT_A, &[], &[PROJECT_B, C], 128).is_empty());
+    let shared = private_image(json!({"visibility": "shared"}));
+    assert!(refusals(&shared, PROJECT_A, &[PROJECT_B], &[C], 128).is_empty());
+}
+
+#[test]
+fn each_image_level_refusal() {
+    let cases = [
+        (
+            json!({"visibility": "public"}),
+            ShareRefusal::NotPrivate {
+                visibility: "public".into(),
+            },
+        ),
+        (json!({"__system__cmkid": "k"}), ShareRefusal::Encrypted),
+        (json!({"__whole_image": true}), ShareRefusal::WholeImage),
+        (json!({"__productcode": "p"}), ShareRefusal::Market),
+    ];
+    for (extra, want) in cases {
+        assert_eq!(
+            refusals(&private_image(extra.clone()), PROJECT_A, &[], &[PROJECT_B], 128),
+            [want],
+            "{extra}"
+        );
+    }
+    assert!(refusals(
+        &private_image(json!({"__productcode": "", "__whole_image": false})),
+        PROJECT_A,
+        &[],
+        &[C],
+        1
+    )
+    .is_empty());
+    assert_eq!(
+        refusals(&private_image(json!({})), PROJECT_B, &[], &[C], 128),
+        [ShareRefusal::NotOwner]
+    );
+}
+
+#[test]
+fn each_project_level_refusal_names_its_project() {
+    let got = refusals(
+        &private_image(json!({})),
+        PROJECT_A,
+        &[PROJECT_B],
+        &[PROJECT_A, PROJECT_B, "NOT-AN-ID", C, C],
+        128,
+    );
+    assert_eq!(
+        got,
+        [
+            ShareRefusal::OwnProject {
+                project: PROJECT_A.into()
+            },
+            ShareRefusal::Duplicate {
+                project: PROJECT_B.into()
+            },
+            ShareRefusal::MalformedProjectId {
+                project: "NOT-AN-ID".into()
+            },
+            ShareRefusal::Duplicate { project: C.into() },
+        ]
+    );
+    assert_eq!(got[1].code(), ErrorCode::MemberExists);
+    assert_eq!(got[1].to_error().code.http_status(), 409);
+}
+
+#[test]
+fn the_cap_counts_current_and_new_members() {
+    let current: Vec<String> = (0..127).map(|i| format!("{i:032x}")).collect();
+    let img = private_image(json!({"visibility": "shared"}));
+    assert!(share_refusals(&img, PROJECT_A, &current, &[PROJECT_B.into()], 128).is_empty());
+    let full: Vec<String> = (0..128).map(|i| format!("{i:032x}")).collect();
+    let r = share_refusals(&img, PROJECT_A, &full, &[PROJECT_B.into()], 128);
+    assert_eq!(
+        r,
+        [ShareRefusal::CapReached {
+            current: 128,
+            adding: 1,
+            cap: 128
+        }]
+    );
+    assert_eq!(r[0].remaining(), Some(0));
+    let r = share_refusals(
+        &img,
+        PROJECT_A,
+        &current[..120],
+        &(200..210).map(|i| format!("{i:032x}")).collect::<Vec<_>>(),
+        128,
+    );
+    assert_eq!(r[0].remaining(), Some(8));
+}
+
+#[test]
+fn only_the_member_moves_its_status() {
+    assert!(check_status_change(PROJECT_B, PROJECT_B, &MemberStatus::Accepted).is_ok());
+    assert!(check_status_change(PROJECT_B, PROJECT_B, &MemberStatus::Rejected).is_ok());
+    assert_eq!(
+        check_status_change(PROJECT_A, PROJECT_B, &MemberStatus::Accepted)
+            .unwrap_err()
+            .code,
+        ErrorCode::Forbidden
+    );
+    let unknown = MemberStatus::Unknown("maybe".into());
+    assert_eq!(
+        check_status_change(PROJECT_B, PROJECT_B, &unknown).unwrap_err().code,
+        ErrorCode::BadRequest
+    );
+}
+
+#[test]
+fn pasted_ids_split_on_commas_spaces_and_newlines() {
+    assert_eq!(split_project_ids(" a, b\nc;;d \t e,"), ["a", "b", "c", "d", "e"]);
+    assert!(split_project_ids(" \n, ").is_empty());
+}
