@@ -51,6 +51,25 @@ impl Catalog {
         }
     }
 
+    /// A catalog holding `images` and `members`. Memberships of unknown images are dropped.
+    pub fn with_members(
+        images: impl IntoIterator<Item = Image>,
+        members: impl IntoIterator<Item = Member>,
+        member_cap: usize,
+    ) -> Self {
+        let mut catalog = Catalog::new(images, member_cap);
+        for m in members {
+            if catalog.images.contains_key(&m.image_id) {
+                catalog
+                    .members
+                    .entry(m.image_id.clone())
+                    .or_default()
+                    .insert(m.member_id.clone(), m);
+            }
+        }
+        catalog
+    }
+
     /// The member cap in force.
     pub fn member_cap(&self) -> usize {
         self.member_cap

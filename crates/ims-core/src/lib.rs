@@ -14,10 +14,11 @@ pub mod model;
 pub mod os;
 pub mod patch;
 pub mod query;
+pub mod schema;
 pub mod sharing;
 pub mod time;
 pub mod validate;
 
 pub use error::{ErrorBody, ErrorCode, ErrorEnvelope, ImsError};
-pub use model::{Field, Image, ImageList};
+pub use model::{Field, GlanceImageList, Image, ImageList};
 pub use query::ListQuery;

@@ -25,6 +25,18 @@ pub struct Cli {
     #[arg(long, env = "IMS_STATIC_DIR")]
     pub static_dir: Option<PathBuf>,
 
+    /// How many projects one image can be shared with (the documents say 128; newer ones 256).
+    #[arg(long, env = "IMS_MEMBER_CAP", default_value_t = ims_core::sharing::DEFAULT_MEMBER_CAP)]
+    pub member_cap: usize,
+
+    /// An origin allowed to call the API from a browser (CORS); repeat for more. Default: none.
+    #[arg(long = "cors-origin", env = "IMS_CORS_ORIGIN", value_delimiter = ',')]
+    pub cors_origins: Vec<String>,
+
+    /// Who may frame the console (CSP frame-ancestors), e.g. "'self' https://admin.example.com".
+    #[arg(long, env = "IMS_FRAME_ANCESTORS", default_value = "'self'")]
+    pub frame_ancestors: String,
+
     /// Do not seed the demo catalog into an empty database.
     #[arg(long, env = "IMS_NO_SEED")]
     pub no_seed: bool,

@@ -30,7 +30,7 @@ pub async fn open(path: &Path) -> Result<SqlitePool, String> {
 }
 
 /// Inserts `images` when the database holds no image yet; returns how many were inserted.
-pub async fn seed_if_empty(pool: &SqlitePool, images: &[Image]) -> Result<usize, sqlx::Error> {
+pub async fn seed_if_empty(pool: &SqlitePool, images: &[Image]) -> Result<usize, crate::error::AppError> {
     let mut tx = pool.begin().await?;
     let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM images")
         .fetch_one(&mut *tx)
@@ -39,38 +39,8 @@ pub async fn seed_if_empty(pool: &SqlitePool, images: &[Image]) -> Result<usize,
         return Ok(0);
     }
     for image in images {
-        insert_image(&mut tx, image).await?;
+        crate::store::put_image(&mut tx, image).await?;
     }
     tx.commit().await?;
     Ok(images.len())
-}
-
-fn text(field: &ims_core::Field<impl ToString>) -> String {
-    field.get().map(ToString::to_string).unwrap_or_default()
-}
-
-/// Inserts one image row: the typed columns plus the whole wire object.
-pub async fn insert_image(conn: &mut sqlx::SqliteConnection, image: &Image) -> Result<(), sqlx::Error> {
-    let doc = serde_json::to_string(image).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    sqlx::query(
-        "INSERT INTO images (id, owner, name, visibility, status, image_type, created_at, updated_at, doc)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(text(&image.id))
-    .bind(text(&image.owner))
-    .bind(text(&image.name))
-    .bind(text(&image.visibility))
-    .bind(text(&image.status))
-    .bind(text(&image.image_type))
-    .bind(text(&image.created_at))
-    .bind(text(&image.updated_at))
-    .bind(doc)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-/// Decodes stored wire objects.
-pub fn decode(rows: Vec<(String,)>) -> Result<Vec<Image>, serde_json::Error> {
-    rows.into_iter().map(|(doc,)| serde_json::from_str(&doc)).collect()
 }

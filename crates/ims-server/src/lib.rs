@@ -2,34 +2,109 @@
 //! drive it without a socket; [`run`] is the binary's entry point.
 
 pub mod auth;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
+mod extract;
 pub mod request_id;
 mod routes;
+mod security;
 mod static_files;
+pub mod store;
 
 use auth::Tokens;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
 use axum::Router;
-use sqlx::SqlitePool;
+use ims_core::{ErrorCode, ImsError};
 use std::path::PathBuf;
 use std::sync::Arc;
+use store::Store;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
-    pub pool: SqlitePool,
+    pub store: Store,
     pub tokens: Arc<Tokens>,
 }
 
-/// The whole service: `/v2` API, the console (when a static dir is given), request ids and logs.
-pub fn app(state: AppState, static_dir: Option<PathBuf>) -> Router {
-    let router = Router::new().nest("/v2", routes::router());
-    let router = match static_dir {
-        Some(dir) => router.fallback_service(static_files::service(&dir)),
-        None => router.fallback(|| async { error::AppError::api(ims_core::ErrorCode::NotFound, "not found") }),
+/// How the service is put together around the API.
+#[derive(Debug, Clone, Default)]
+pub struct AppOptions {
+    /// The built console, served at `/` when set.
+    pub static_dir: Option<PathBuf>,
+    /// Browser origins allowed to call the API (CORS).
+    pub cors_origins: Vec<String>,
+    /// CSP `frame-ancestors`; `'self'` when empty.
+    pub frame_ancestors: String,
+}
+
+/// The whole service: `/v2` API, the console, security headers, request ids and logs.
+pub fn app(state: AppState, options: &AppOptions) -> Router {
+    let api = routes::router()
+        .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
+        .layer(middleware::from_fn(envelope_errors))
+        .layer(cors(&options.cors_origins))
+        .with_state(state);
+    let router = Router::new().nest("/v2", api);
+    let router = match &options.static_dir {
+        Some(dir) => router.fallback_service(static_files::router(dir)),
+        None => router.fallback(|| async { error::AppError::api(ErrorCode::NotFound, "not found") }),
     };
-    request_id::layer(router.with_state(state))
+    let frame_ancestors = if options.frame_ancestors.is_empty() {
+        "'self'"
+    } else {
+        &options.frame_ancestors
+    };
+    let headers = security::Headers::new(options.static_dir.as_deref(), frame_ancestors, &options.cors_origins);
+    let router = router
+        .layer(middleware::from_fn_with_state(headers, security::add_headers))
+        .layer(CatchPanicLayer::custom(|_| {
+            error::envelope_response(&ImsError::new(ErrorCode::Internal, "internal error"))
+        }));
+    request_id::layer(router)
+}
+
+fn cors(origins: &[String]) -> CorsLayer {
+    let allowed: Vec<HeaderValue> = origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(allowed))
+        .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::PUT, Method::DELETE])
+        .allow_headers([header::CONTENT_TYPE, HeaderName::from_static("x-auth-token")])
+        .expose_headers([HeaderName::from_static("x-request-id"), header::LOCATION])
+}
+
+/// The API's last line: any error response that is not already JSON (a framework rejection,
+/// say) is replaced by the envelope for its status, so a client never sees text or HTML.
+async fn envelope_errors(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let status = response.status();
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || json {
+        return response;
+    }
+    let code = match status {
+        StatusCode::UNAUTHORIZED => ErrorCode::Unauthorized,
+        StatusCode::FORBIDDEN => ErrorCode::Forbidden,
+        StatusCode::NOT_FOUND => ErrorCode::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => ErrorCode::MethodNotAllowed,
+        StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorCode::UnsupportedMediaType,
+        s if s.is_client_error() => ErrorCode::BadRequest,
+        _ => ErrorCode::Internal,
+    };
+    let reason = status.canonical_reason().unwrap_or("error").to_lowercase();
+    let mut replaced = error::envelope_response(&ImsError::new(code, reason)).into_response();
+    *replaced.status_mut() = status;
+    replaced
 }
 
 /// Opens the database, seeds it, prints how to connect, and serves until SIGINT or SIGTERM.
@@ -62,10 +137,15 @@ pub async fn run(cli: config::Cli) -> Result<(), String> {
         }
     }
     let state = AppState {
-        pool: pool.clone(),
+        store: Store::new(pool.clone(), cli.member_cap),
         tokens: Arc::new(tokens),
     };
-    axum::serve(listener, app(state, cli.static_dir.clone()))
+    let options = AppOptions {
+        static_dir: cli.static_dir.clone(),
+        cors_origins: cli.cors_origins.clone(),
+        frame_ancestors: cli.frame_ancestors,
+    };
+    axum::serve(listener, app(state, &options))
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))?;

@@ -1,6 +1,9 @@
 //! The HTTP API under `/v2`.
 
 mod images;
+mod members;
+mod schemas;
+mod tags;
 
 use crate::error::AppError;
 use crate::AppState;
@@ -11,6 +14,9 @@ use ims_core::ErrorCode;
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(images::router())
+        .merge(tags::router())
+        .merge(members::router())
+        .merge(schemas::router())
         .fallback(|| async { AppError::api(ErrorCode::NotFound, "no such API route") })
         .method_not_allowed_fallback(|| async {
             AppError::api(ErrorCode::MethodNotAllowed, "method not allowed on this route")

@@ -1,35 +1,60 @@
-//! Image reads: the IMS list and one image.
+//! Images: the IMS list, the Glance-native list, and one image's life cycle.
 
 use crate::auth::Caller;
-use crate::db;
 use crate::error::AppError;
-use crate::AppState;
-use axum::extract::{Path, State};
+use crate::extract::{AppJson, PatchBody};
+use crate::{clock, store, AppState};
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
-use ims_core::{Image, ImageList};
+use ims_core::{ErrorCode, GlanceImageList, Image, ImageList, ListQuery};
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/cloudimages", get(list_cloud_images))
-        .route("/images/{id}", get(get_image))
+        .route("/images", get(list_glance_images).post(create_image))
+        .route("/images/{id}", get(get_image).patch(update_image).delete(delete_image))
 }
 
-/// What a project may see: the public catalog and its own images.
-const VISIBLE: &str = "(visibility = 'public' OR owner = ?)";
+fn parse_query(raw: Option<String>) -> Result<ListQuery, AppError> {
+    ListQuery::parse(raw.as_deref().unwrap_or_default())
+        .map_err(|e| AppError::api(ErrorCode::InvalidQuery, e.to_string()))
+}
 
 async fn list_cloud_images(
     State(state): State<AppState>,
     Caller(project): Caller,
+    RawQuery(raw): RawQuery,
 ) -> Result<Json<ImageList>, AppError> {
-    let rows: Vec<(String,)> = sqlx::query_as(&format!(
-        "SELECT doc FROM images WHERE {VISIBLE} ORDER BY created_at DESC, id DESC LIMIT 500"
-    ))
-    .bind(&project)
-    .fetch_all(&state.pool)
-    .await?;
-    Ok(Json(ImageList {
-        images: db::decode(rows)?,
+    let page = store::list_images(&state.store.pool, &project, &parse_query(raw)?).await?;
+    Ok(Json(ImageList { images: page.images }))
+}
+
+/// Glance's shape: the page plus relative `first` and `next` links that keep every filter.
+async fn list_glance_images(
+    State(state): State<AppState>,
+    Caller(project): Caller,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<GlanceImageList>, AppError> {
+    let mut query = parse_query(raw)?;
+    let page = store::list_images(&state.store.pool, &project, &query).await?;
+    let link = |q: &ListQuery| match q.to_query_string() {
+        s if s.is_empty() => "/v2/images".to_owned(),
+        s => format!("/v2/images?{s}"),
+    };
+    query.marker = None;
+    let first = link(&query);
+    let next = page.next_marker.map(|m| {
+        query.marker = Some(m);
+        link(&query)
+    });
+    Ok(Json(GlanceImageList {
+        images: page.images,
+        first,
+        next,
+        schema: "/v2/schemas/images".to_owned(),
     }))
 }
 
@@ -38,11 +63,42 @@ async fn get_image(
     Caller(project): Caller,
     Path(id): Path<String>,
 ) -> Result<Json<Image>, AppError> {
-    let row: Option<(String,)> = sqlx::query_as(&format!("SELECT doc FROM images WHERE id = ? AND {VISIBLE}"))
-        .bind(&id)
-        .bind(&project)
-        .fetch_optional(&state.pool)
+    Ok(Json(state.store.load(&id).await?.get(&project, &id)?))
+}
+
+async fn create_image(
+    State(state): State<AppState>,
+    Caller(project): Caller,
+    AppJson(request): AppJson<Image>,
+) -> Result<impl IntoResponse, AppError> {
+    let id = uuid::Uuid::new_v4().to_string();
+    let image = state
+        .store
+        .change(None, |c| c.create(&project, &request, &id, clock::now()))
         .await?;
-    let row = row.ok_or_else(|| AppError::not_found(format_args!("image {id}")))?;
-    Ok(Json(serde_json::from_str(&row.0)?))
+    let location = format!("/v2/images/{id}");
+    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(image)))
+}
+
+async fn update_image(
+    State(state): State<AppState>,
+    Caller(project): Caller,
+    Path(id): Path<String>,
+    PatchBody(ops): PatchBody,
+) -> Result<Json<Image>, AppError> {
+    Ok(Json(
+        state
+            .store
+            .change(Some(&id), |c| c.patch(&project, &id, &ops, clock::now()))
+            .await?,
+    ))
+}
+
+async fn delete_image(
+    State(state): State<AppState>,
+    Caller(project): Caller,
+    Path(id): Path<String>,
+) -> Result<StatusCode, AppError> {
+    state.store.change(Some(&id), |c| c.delete(&project, &id)).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

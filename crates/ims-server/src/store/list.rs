@@ -1,0 +1,252 @@
+//! `GET /v2/cloudimages` in SQL: the same answers as `ims_core::catalog::Catalog::list`
+//! (a differential test holds them equal), from typed columns and indexes.
+
+use crate::error::AppError;
+use ims_core::catalog::ImagePage;
+use ims_core::fields::{self, FilterKind};
+use ims_core::flavor::{self, Requirement};
+use ims_core::query::{FilterValue, ListQuery, QueryError, SortDir, SortKey};
+use ims_core::{ErrorCode, ImsError};
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+
+/// A project may see: public images, its own, and images shared with it in any state.
+const CAN_SEE: &str = "(visibility IS 'public' OR owner IS ?1 OR EXISTS \
+     (SELECT 1 FROM members m WHERE m.image_id = images.id AND m.member_id = ?1))";
+
+/// The typed column of a documented attribute (`__platform` → `platform`).
+fn column(wire: &str) -> &str {
+    wire.trim_start_matches('_')
+}
+
+fn bad_query(e: QueryError) -> AppError {
+    ImsError::new(ErrorCode::InvalidQuery, e.to_string()).into()
+}
+
+/// The SQL form of `CASE` that reads an attribute as a flag, as the generated columns do.
+fn push_flag(qb: &mut QueryBuilder<'_, Sqlite>, attr: &str) {
+    let path = format!("$.{attr}");
+    qb.push("(CASE json_type(doc, ")
+        .push_bind(path.clone())
+        .push(") WHEN 'true' THEN 1 WHEN 'text' THEN lower(json_extract(doc, ");
+    qb.push_bind(path).push(")) = 'true' ELSE 0 END) = 1");
+}
+
+fn push_requirement(qb: &mut QueryBuilder<'_, Sqlite>, req: &Requirement) {
+    let text_is = |qb: &mut QueryBuilder<'_, Sqlite>, attr: &str, value: &str| {
+        let path = format!("$.{attr}");
+        qb.push("(json_type(doc, ")
+            .push_bind(path.clone())
+            .push(") IS 'text' AND json_extract(doc, ");
+        qb.push_bind(path).push(") IS ").push_bind(value.to_owned()).push(")");
+    };
+    match *req {
+        Requirement::Is(attr, value) => text_is(qb, attr, value),
+        Requirement::IsNot(attr, value) => {
+            qb.push("NOT ");
+            text_is(qb, attr, value);
+        }
+        Requirement::Flag(attr) => push_flag(qb, attr),
+        Requirement::AnySet(attrs) => {
+            qb.push("(0");
+            for attr in attrs {
+                qb.push(" OR IFNULL(json_type(doc, ")
+                    .push_bind(format!("$.{attr}"))
+                    .push("), 'null') != 'null'");
+            }
+            qb.push(")");
+        }
+    }
+}
+
+fn push_filter(qb: &mut QueryBuilder<'_, Sqlite>, param: &str, value: &FilterValue) -> Result<(), AppError> {
+    match (param, value) {
+        ("member_status", _) => {
+            qb.push("1");
+            return Ok(());
+        }
+        ("flavor_id", FilterValue::Text(flavor_id)) => {
+            let reqs = flavor::requirements(flavor_id).map_err(|e| {
+                bad_query(QueryError::InvalidValue {
+                    param: param.into(),
+                    value: flavor_id.clone(),
+                    expected: e.to_string(),
+                })
+            })?;
+            qb.push("(imagetype IS 'gold'");
+            for r in &reqs {
+                qb.push(" AND ");
+                push_requirement(qb, r);
+            }
+            qb.push(")");
+            return Ok(());
+        }
+        ("enterprise_project_id", FilterValue::Text(ep)) if ep == "all_granted_eps" => {
+            qb.push("1");
+            return Ok(());
+        }
+        ("enterprise_project_id", FilterValue::Text(ep)) if ep == "0" => {
+            qb.push("(enterprise_project_id IS NULL OR enterprise_project_id = '0')");
+            return Ok(());
+        }
+        ("tag", FilterValue::Text(tag)) => {
+            qb.push("(json_type(doc, '$.tags') IS 'array' AND EXISTS (SELECT 1 FROM json_each(images.doc, '$.tags') t WHERE t.value IS ");
+            qb.push_bind(tag.clone()).push("))");
+            return Ok(());
+        }
+        _ => {}
+    }
+    let def = fields::field_for_param(param).ok_or_else(|| bad_query(QueryError::Unknown(param.to_owned())))?;
+    let col = column(def.wire);
+    match (def.filter.map(|(_, k)| k), value) {
+        (Some(FilterKind::Boolean), FilterValue::Bool(b)) => {
+            qb.push(format!("{col} = ")).push_bind(i64::from(*b));
+        }
+        (Some(FilterKind::Integer), FilterValue::Int(n)) => {
+            qb.push(format!("{col} IS ")).push_bind(*n);
+        }
+        (Some(FilterKind::Time), FilterValue::Time(op, at)) => {
+            let sql_op = match op.as_str() {
+                "gt" => ">",
+                "gte" => ">=",
+                "lt" => "<",
+                "lte" => "<=",
+                "eq" => "=",
+                _ => "!=",
+            };
+            qb.push(format!(
+                "({col} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z' AND {col} {sql_op} "
+            ));
+            qb.push_bind(at.to_string()).push(")");
+        }
+        (_, FilterValue::Text(text)) => {
+            qb.push(format!("{col} IS ")).push_bind(text.clone());
+        }
+        _ => {
+            qb.push("0");
+        }
+    }
+    Ok(())
+}
+
+/// The value of the sort column at the marker image.
+enum MarkerValue {
+    Null,
+    Int(i64),
+    Text(String),
+}
+
+async fn marker_value(pool: &SqlitePool, caller: &str, marker: &str, key: SortKey) -> Result<MarkerValue, AppError> {
+    let col = key.as_str();
+    let sql = format!("SELECT {col} FROM images WHERE id = ?2 AND {CAN_SEE}");
+    let unknown = || {
+        AppError::from(ImsError::new(
+            ErrorCode::UnknownMarker,
+            format!("marker {marker} is not an image you can see"),
+        ))
+    };
+    if key == SortKey::Size {
+        let row: Option<(Option<i64>,)> = sqlx::query_as(&sql)
+            .bind(caller)
+            .bind(marker)
+            .fetch_optional(pool)
+            .await?;
+        Ok(row.ok_or_else(unknown)?.0.map_or(MarkerValue::Null, MarkerValue::Int))
+    } else {
+        let row: Option<(Option<String>,)> = sqlx::query_as(&sql)
+            .bind(caller)
+            .bind(marker)
+            .fetch_optional(pool)
+            .await?;
+        Ok(row.ok_or_else(unknown)?.0.map_or(MarkerValue::Null, MarkerValue::Text))
+    }
+}
+
+fn push_marker_value(qb: &mut QueryBuilder<'_, Sqlite>, value: &MarkerValue) {
+    match value {
+        MarkerValue::Int(n) => qb.push_bind(*n),
+        MarkerValue::Text(s) => qb.push_bind(s.clone()),
+        MarkerValue::Null => qb.push("NULL"),
+    };
+}
+
+/// Lists images for `caller`: visibility, filters, sort and marker pagination.
+pub async fn list_images(pool: &SqlitePool, caller: &str, query: &ListQuery) -> Result<ImagePage, AppError> {
+    query.check().map_err(bad_query)?;
+    let (key, dir) = query.effective_sort();
+    let marker = match &query.marker {
+        Some(m) => Some((m.clone(), marker_value(pool, caller, m, key).await?)),
+        None => None,
+    };
+    let mut qb = QueryBuilder::<Sqlite>::new("SELECT doc FROM images WHERE ");
+    match query.filter("member_status") {
+        Some(FilterValue::Text(status)) => {
+            qb.push("owner IS NOT ").push_bind(caller.to_owned());
+            qb.push(" AND EXISTS (SELECT 1 FROM members m WHERE m.image_id = images.id AND m.member_id = ");
+            qb.push_bind(caller.to_owned())
+                .push(" AND m.status = ")
+                .push_bind(status.clone())
+                .push(")");
+        }
+        _ => {
+            qb.push("(visibility IS 'public' OR owner IS ")
+                .push_bind(caller.to_owned());
+            qb.push(" OR EXISTS (SELECT 1 FROM members m WHERE m.image_id = images.id AND m.member_id = ");
+            qb.push_bind(caller.to_owned()).push(" AND m.status = 'accepted'))");
+        }
+    }
+    for (param, value) in &query.filters {
+        qb.push(" AND ");
+        push_filter(&mut qb, param, value)?;
+    }
+    let col = key.as_str();
+    if let Some((marker_id, value)) = &marker {
+        let (cmp, id_cmp) = match dir {
+            SortDir::Asc => (">", ">"),
+            SortDir::Desc => ("<", "<"),
+        };
+        qb.push(" AND (");
+        match (value, dir) {
+            (MarkerValue::Null, SortDir::Asc) => {
+                qb.push(format!("({col} IS NULL AND id > "))
+                    .push_bind(marker_id.clone())
+                    .push(format!(") OR {col} IS NOT NULL"));
+            }
+            (MarkerValue::Null, SortDir::Desc) => {
+                qb.push(format!("{col} IS NULL AND id < ")).push_bind(marker_id.clone());
+            }
+            (value, _) => {
+                qb.push(format!("{col} {cmp} "));
+                push_marker_value(&mut qb, value);
+                qb.push(format!(" OR ({col} = "));
+                push_marker_value(&mut qb, value);
+                qb.push(format!(" AND id {id_cmp} "))
+                    .push_bind(marker_id.clone())
+                    .push(")");
+                if dir == SortDir::Desc {
+                    qb.push(format!(" OR {col} IS NULL"));
+                }
+            }
+        }
+        qb.push(")");
+    }
+    let dir_sql = match dir {
+        SortDir::Asc => "ASC",
+        SortDir::Desc => "DESC",
+    };
+    let limit = query.effective_limit();
+    qb.push(format!(" ORDER BY {col} {dir_sql}, id {dir_sql} LIMIT "))
+        .push_bind(i64::from(limit) + 1);
+    let rows: Vec<(String,)> = qb.build_query_as().fetch_all(pool).await?;
+    let mut images = rows
+        .iter()
+        .map(|(doc,)| serde_json::from_str(doc))
+        .collect::<Result<Vec<ims_core::Image>, _>>()?;
+    let more = images.len() > limit as usize;
+    images.truncate(limit as usize);
+    let next_marker = if more {
+        images.last().and_then(|i| i.id.get().cloned())
+    } else {
+        None
+    };
+    Ok(ImagePage { images, next_marker })
+}
