@@ -5,5 +5,5 @@ mod field;
 mod image;
 
 pub use enums::*;
-pub use field::Field;
+pub use field::{Field, WireValue};
 pub use image::{GlanceImageList, Image, ImageList};

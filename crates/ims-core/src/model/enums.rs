@@ -59,6 +59,15 @@ macro_rules! open_enum {
             }
         }
 
+        impl super::field::WireValue for $name {
+            fn from_wire(value: serde_json::Value) -> Result<Self, String> {
+                match value {
+                    serde_json::Value::String(s) => Ok(Self::from_wire(&s)),
+                    other => Err(format!("invalid type: {other}, expected a string")),
+                }
+            }
+        }
+
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let s = std::borrow::Cow::<str>::deserialize(deserializer)?;

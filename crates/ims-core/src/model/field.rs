@@ -67,8 +67,65 @@ impl<T: Serialize> Serialize for Field<T> {
     }
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Field<T> {
+impl<'de, T: WireValue> Deserialize<'de> for Field<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(Option::<T>::deserialize(deserializer)?.map_or(Field::Null, Field::Value))
+        match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::Null => Ok(Field::Null),
+            value => T::from_wire(value).map(Field::Value).map_err(serde::de::Error::custom),
+        }
+    }
+}
+
+/// How an attribute's value is read from JSON, leniently: the documents type many attributes
+/// as strings that carry booleans or numbers, and services are not always consistent, so a
+/// string attribute also accepts a JSON boolean or number (`true` reads as `"true"`), a boolean
+/// accepts `"true"`/`"false"`, and an integer accepts a numeric string. A value that cannot be
+/// read as the attribute's type is an error naming what was expected.
+pub trait WireValue: Sized {
+    fn from_wire(value: serde_json::Value) -> Result<Self, String>;
+}
+
+fn expected(what: &str, value: &serde_json::Value) -> String {
+    format!("invalid type: {value}, expected {what}")
+}
+
+impl WireValue for String {
+    fn from_wire(value: serde_json::Value) -> Result<Self, String> {
+        match value {
+            serde_json::Value::String(s) => Ok(s),
+            serde_json::Value::Bool(b) => Ok(b.to_string()),
+            serde_json::Value::Number(n) => Ok(n.to_string()),
+            other => Err(expected("a string", &other)),
+        }
+    }
+}
+
+impl WireValue for bool {
+    fn from_wire(value: serde_json::Value) -> Result<Self, String> {
+        match &value {
+            serde_json::Value::Bool(b) => Ok(*b),
+            serde_json::Value::String(s) if s.eq_ignore_ascii_case("true") => Ok(true),
+            serde_json::Value::String(s) if s.eq_ignore_ascii_case("false") => Ok(false),
+            _ => Err(expected("a boolean", &value)),
+        }
+    }
+}
+
+impl WireValue for i64 {
+    fn from_wire(value: serde_json::Value) -> Result<Self, String> {
+        match &value {
+            serde_json::Value::Number(n) => n.as_i64().ok_or_else(|| expected("an integer", &value)),
+            serde_json::Value::String(s) => s.trim().parse().map_err(|_| expected("an integer", &value)),
+            _ => Err(expected("an integer", &value)),
+        }
+    }
+}
+
+impl WireValue for Vec<String> {
+    fn from_wire(value: serde_json::Value) -> Result<Self, String> {
+        match value {
+            serde_json::Value::Array(items) => items.into_iter().map(String::from_wire).collect(),
+            other => Err(expected("a list of strings", &other)),
+        }
     }
 }

@@ -175,6 +175,25 @@ mod tests {
     }
 
     #[test]
+    fn attributes_read_leniently_but_refuse_nonsense() {
+        let image: Image =
+            serde_json::from_str(r#"{"__support_kvm":true,"min_disk":"40","protected":"True","__os_bit":64}"#).unwrap();
+        assert_eq!(image.support_kvm.get().map(String::as_str), Some("true"));
+        assert_eq!(image.min_disk.get(), Some(&40));
+        assert_eq!(image.protected.get(), Some(&true));
+        assert_eq!(image.os_bit.get().map(String::as_str), Some("64"));
+        for bad in [
+            r#"{"min_ram":"lots"}"#,
+            r#"{"protected":"maybe"}"#,
+            r#"{"tags":"a"}"#,
+            r#"{"name":{}}"#,
+            r#"{"status":1}"#,
+        ] {
+            assert!(serde_json::from_str::<Image>(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn string_carried_numbers_have_typed_readers() {
         let image: Image = serde_json::from_str(r#"{"__image_size":"449261568","__support_kvm":"True"}"#).unwrap();
         assert_eq!(image.image_size_bytes(), Some(449_261_568));
