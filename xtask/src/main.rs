@@ -2,7 +2,9 @@
 //!
 //! - `serve [-- SERVER ARGS]`: install what is missing, build the console, run ims-server.
 //! - `test`: install what is missing, then run every test layer and print a summary.
+//! - `bench`: the measured budgets (server under load, console transfer size).
 
+mod bench;
 mod cmd;
 mod serve;
 mod size;
@@ -11,13 +13,14 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [-- ims-server args] | test>";
+const USAGE: &str = "usage: cargo xtask <serve [-- ims-server args] | test | bench>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(),
+        Some("bench") => bench::run(),
         _ => Err(USAGE.to_owned()),
     };
     match result {

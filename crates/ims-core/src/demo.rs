@@ -70,6 +70,32 @@ pub fn demo_catalog() -> Vec<Image> {
     images
 }
 
+/// A large deterministic catalog for load tests: `count` images, mostly public copies of the
+/// demo catalog's public images with their own ids, names and creation times, and every fifth
+/// one private to project A or B.
+pub fn synthetic_catalog(count: usize) -> impl Iterator<Item = Image> {
+    (0..count).map(|i| {
+        let mut image = public_image(i % PUBLIC_COUNT);
+        let id = demo_id(1_000_000 + i as u64);
+        let name = format!("{} #{i}", image.name.get().map(String::as_str).unwrap_or_default());
+        let created = Field::Value(Timestamp(1_420_070_400 + i as i64 * 3_127).to_string());
+        image.self_link = format!("/v2/images/{id}").into();
+        image.file = format!("/v2/images/{id}/file").into();
+        image.id = id.into();
+        image.name = name.into();
+        image.created_at = created.clone();
+        image.updated_at = created.clone();
+        image.active_at = created;
+        if i % 5 == 4 {
+            image.owner = (if i % 2 == 0 { PROJECT_A } else { PROJECT_B }).to_owned().into();
+            image.visibility = Visibility::Private.into();
+            image.image_type = ImageType::Private.into();
+            image.protected = false.into();
+        }
+        image
+    })
+}
+
 fn base_image(n: u64, owner: &str, name: String, os_version: &str, created: Timestamp) -> Image {
     let id = demo_id(n);
     let os = classify(os_version);
@@ -266,6 +292,18 @@ mod tests {
                 .count()
                 >= 60
         );
+    }
+
+    #[test]
+    fn synthetic_catalog_is_large_unique_and_mixed() {
+        let images: Vec<_> = synthetic_catalog(1000).collect();
+        let ids: HashSet<_> = images.iter().map(|i| i.id.get().cloned()).collect();
+        assert_eq!(ids.len(), 1000);
+        let private = images
+            .iter()
+            .filter(|i| i.visibility.get() == Some(&Visibility::Private))
+            .count();
+        assert_eq!(private, 200);
     }
 
     #[test]

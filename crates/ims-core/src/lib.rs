@@ -18,6 +18,7 @@ pub mod schema;
 pub mod sharing;
 pub mod time;
 pub mod validate;
+pub mod view;
 
 pub use error::{ErrorBody, ErrorCode, ErrorEnvelope, ImsError};
 pub use model::{Field, GlanceImageList, Image, ImageList};

@@ -7,7 +7,7 @@
 //! - `limit` is 1–1000 (the default is the documented 500);
 //! - `+` and `%20` both decode to a space; written queries use `%20` and `%3A`.
 
-mod encoding;
+pub mod encoding;
 mod params;
 
 pub use params::{param_kind, FILTER_PARAMS};

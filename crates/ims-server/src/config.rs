@@ -37,6 +37,11 @@ pub struct Cli {
     #[arg(long, env = "IMS_FRAME_ANCESTORS", default_value = "'self'")]
     pub frame_ancestors: String,
 
+    /// Fill an empty database with this many generated images instead of the demo catalog
+    /// (for load tests such as `cargo xtask bench`).
+    #[arg(long, env = "IMS_SEED_SYNTHETIC", value_name = "COUNT")]
+    pub seed_synthetic: Option<usize>,
+
     /// Do not seed the demo catalog into an empty database.
     #[arg(long, env = "IMS_NO_SEED")]
     pub no_seed: bool,

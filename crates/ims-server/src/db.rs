@@ -30,7 +30,10 @@ pub async fn open(path: &Path) -> Result<SqlitePool, String> {
 }
 
 /// Inserts `images` when the database holds no image yet; returns how many were inserted.
-pub async fn seed_if_empty(pool: &SqlitePool, images: &[Image]) -> Result<usize, crate::error::AppError> {
+pub async fn seed_if_empty<'a>(
+    pool: &SqlitePool,
+    images: impl IntoIterator<Item = &'a Image>,
+) -> Result<usize, crate::error::AppError> {
     let mut tx = pool.begin().await?;
     let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM images")
         .fetch_one(&mut *tx)
@@ -38,9 +41,11 @@ pub async fn seed_if_empty(pool: &SqlitePool, images: &[Image]) -> Result<usize,
     if count > 0 {
         return Ok(0);
     }
+    let mut count = 0;
     for image in images {
         crate::store::put_image(&mut tx, image).await?;
+        count += 1;
     }
     tx.commit().await?;
-    Ok(images.len())
+    Ok(count)
 }

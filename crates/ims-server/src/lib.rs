@@ -115,7 +115,11 @@ pub async fn run(cli: config::Cli) -> Result<(), String> {
     };
     let pool = db::open(&cli.db).await?;
     if !cli.no_seed {
-        let seeded = db::seed_if_empty(&pool, &ims_core::demo::demo_catalog())
+        let images: Vec<_> = match cli.seed_synthetic {
+            Some(n) => ims_core::demo::synthetic_catalog(n).collect(),
+            None => ims_core::demo::demo_catalog(),
+        };
+        let seeded = db::seed_if_empty(&pool, &images)
             .await
             .map_err(|e| format!("cannot seed {}: {e}", cli.db.display()))?;
         if seeded > 0 {

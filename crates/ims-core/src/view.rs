@@ -1,0 +1,73 @@
+//! Presentation rules any IMS user interface needs, kept here so they are plain functions with
+//! native tests: the list page's URL state, exports, human-readable sizes and ages.
+
+mod export;
+mod list_view;
+
+pub use export::{to_csv, to_json};
+pub use list_view::{ListView, Tab};
+
+/// `__image_size` and other byte counts in binary units: `1.5 GiB`, `512 B`.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 6] = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// A unit of elapsed time, for "3 days ago".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgeUnit {
+    Seconds,
+    Minutes,
+    Hours,
+    Days,
+    Months,
+    Years,
+}
+
+/// How long ago `then` was at `now`, in the largest whole unit (future times read as 0 s).
+pub fn age(now: crate::time::Timestamp, then: crate::time::Timestamp) -> (i64, AgeUnit) {
+    let s = (now.0 - then.0).max(0);
+    match s {
+        s if s < 60 => (s, AgeUnit::Seconds),
+        s if s < 3600 => (s / 60, AgeUnit::Minutes),
+        s if s < 86_400 => (s / 3600, AgeUnit::Hours),
+        s if s < 86_400 * 30 => (s / 86_400, AgeUnit::Days),
+        s if s < 86_400 * 365 => (s / (86_400 * 30), AgeUnit::Months),
+        s => (s / (86_400 * 365), AgeUnit::Years),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::Timestamp;
+
+    #[test]
+    fn sizes_read_in_binary_units() {
+        assert_eq!(human_size(0), "0 B");
+        assert_eq!(human_size(1023), "1023 B");
+        assert_eq!(human_size(1536), "1.5 KiB");
+        assert_eq!(human_size(449_261_568), "428.4 MiB");
+        assert_eq!(human_size(u64::MAX), "16384.0 PiB");
+    }
+
+    #[test]
+    fn ages_use_the_largest_whole_unit() {
+        let now = Timestamp(1_000_000_000);
+        assert_eq!(age(now, Timestamp(now.0 - 59)), (59, AgeUnit::Seconds));
+        assert_eq!(age(now, Timestamp(now.0 - 7200)), (2, AgeUnit::Hours));
+        assert_eq!(age(now, Timestamp(now.0 - 86_400 * 3)), (3, AgeUnit::Days));
+        assert_eq!(age(now, Timestamp(now.0 - 86_400 * 800)), (2, AgeUnit::Years));
+        assert_eq!(age(now, Timestamp(now.0 + 50)), (0, AgeUnit::Seconds));
+    }
+}

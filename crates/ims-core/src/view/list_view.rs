@@ -1,0 +1,209 @@
+//! Everything the image list page shows, as one value that lives in the URL: the tab, the
+//! filters, sort and page size, the marker of this page and those of the pages before it, and
+//! the chosen columns. Back, Forward, reload and a pasted link restore the exact page.
+
+use crate::query::encoding::{decode, encode};
+use crate::query::{FilterValue, ListQuery, QueryError};
+
+/// The list's tabs, each an `__imagetype`: public (`gold`), private, and shared (both the
+/// caller's images shared with others and accepted shares from others, as the service counts
+/// them; `owner` tells them apart).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Tab {
+    #[default]
+    Public,
+    Private,
+    Shared,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Public, Tab::Private, Tab::Shared];
+
+    /// The URL value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tab::Public => "public",
+            Tab::Private => "private",
+            Tab::Shared => "shared",
+        }
+    }
+
+    /// The `__imagetype` the tab lists.
+    pub fn image_type(self) -> &'static str {
+        match self {
+            Tab::Public => "gold",
+            Tab::Private => "private",
+            Tab::Shared => "shared",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+/// The list page's state.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ListView {
+    pub tab: Tab,
+    /// The user's filters, sort, page size and this page's marker (the tab's filter is added
+    /// by [`ListView::api_query`]).
+    pub query: ListQuery,
+    /// The markers of the pages before this one, oldest first (`None` for the first page).
+    pub previous: Vec<Option<String>>,
+    /// The chosen columns; `None` for the registry's defaults.
+    pub columns: Option<Vec<String>>,
+}
+
+impl ListView {
+    /// Reads the page state from a URL query. `tab`, `prev` and `cols` are the page's own
+    /// keys; every other key must be a list parameter.
+    pub fn parse(query: &str) -> Result<Self, QueryError> {
+        let mut view = ListView::default();
+        let mut rest = Vec::new();
+        for pair in query
+            .strip_prefix('?')
+            .unwrap_or(query)
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = || decode(v).ok_or_else(|| QueryError::BadEncoding(k.to_owned()));
+            match k {
+                "tab" => {
+                    let v = value()?;
+                    view.tab = Tab::parse(&v).ok_or(QueryError::InvalidValue {
+                        param: "tab".into(),
+                        value: v,
+                        expected: "public, private or shared".into(),
+                    })?;
+                }
+                "prev" => {
+                    view.previous = value()?
+                        .split(',')
+                        .map(|m| (!m.is_empty()).then(|| m.to_owned()))
+                        .collect();
+                }
+                "cols" => {
+                    view.columns = Some(
+                        value()?
+                            .split(',')
+                            .filter(|c| !c.is_empty())
+                            .map(str::to_owned)
+                            .collect(),
+                    )
+                }
+                _ => rest.push(pair),
+            }
+        }
+        view.query = ListQuery::parse(&rest.join("&"))?;
+        Ok(view)
+    }
+
+    /// The canonical URL query (no leading `?`).
+    pub fn to_query_string(&self) -> String {
+        let mut parts = vec![format!("tab={}", self.tab.as_str())];
+        let q = self.query.to_query_string();
+        if !q.is_empty() {
+            parts.push(q);
+        }
+        if !self.previous.is_empty() {
+            let stack: Vec<&str> = self.previous.iter().map(|m| m.as_deref().unwrap_or_default()).collect();
+            parts.push(format!("prev={}", encode(&stack.join(","))));
+        }
+        if let Some(cols) = &self.columns {
+            parts.push(format!("cols={}", encode(&cols.join(","))));
+        }
+        parts.join("&")
+    }
+
+    /// The request this page makes: the user's query plus the tab's `__imagetype`.
+    pub fn api_query(&self) -> ListQuery {
+        let mut q = self.query.clone();
+        q.filters
+            .insert("__imagetype".into(), FilterValue::Text(self.tab.image_type().into()));
+        q
+    }
+
+    /// The first page of a tab, keeping filters, sort, page size and columns.
+    pub fn with_tab(&self, tab: Tab) -> Self {
+        ListView {
+            tab,
+            ..self.first_page()
+        }
+    }
+
+    /// The same filters from their first page (what any change of filter or sort leads to).
+    pub fn first_page(&self) -> Self {
+        let mut view = self.clone();
+        view.query.marker = None;
+        view.previous.clear();
+        view
+    }
+
+    /// The page after this one, which starts after `last_id`.
+    pub fn next_page(&self, last_id: &str) -> Self {
+        let mut view = self.clone();
+        view.previous.push(self.query.marker.clone());
+        view.query.marker = Some(last_id.to_owned());
+        view
+    }
+
+    /// The page before this one (this page again if it is the first).
+    pub fn previous_page(&self) -> Self {
+        let mut view = self.clone();
+        view.query.marker = view.previous.pop().flatten();
+        view
+    }
+
+    /// 1-based number of this page.
+    pub fn page_number(&self) -> usize {
+        self.previous.len() + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_whole_state_round_trips_through_the_url() {
+        let url = "tab=private&__platform=Ubuntu&created_at=gt%3A2020-01-01T00%3A00%3A00Z&marker=m2&limit=20\
+                   &sort_key=name&sort_dir=asc&prev=%2Cm1&cols=name%2Cstatus";
+        let view = ListView::parse(url).unwrap();
+        assert_eq!(view.tab, Tab::Private);
+        assert_eq!(view.previous, [None, Some("m1".to_owned())]);
+        assert_eq!(
+            view.columns.as_deref(),
+            Some(&["name".to_owned(), "status".to_owned()][..])
+        );
+        assert_eq!(ListView::parse(&view.to_query_string()).unwrap(), view);
+        assert_eq!(view.page_number(), 3);
+    }
+
+    #[test]
+    fn paging_forward_and_back_restores_each_page() {
+        let first = ListView::parse("tab=public&limit=5").unwrap();
+        let second = first.next_page("a");
+        let third = second.next_page("b");
+        assert_eq!(third.query.marker.as_deref(), Some("b"));
+        assert_eq!(third.previous_page(), second);
+        assert_eq!(third.previous_page().previous_page(), first);
+        assert_eq!(first.previous_page(), first);
+        assert_eq!(third.with_tab(Tab::Shared).page_number(), 1);
+    }
+
+    #[test]
+    fn the_tab_sets_the_image_type_of_the_request() {
+        let view = ListView::parse("tab=shared&__imagetype=gold&name=x").unwrap();
+        assert_eq!(view.api_query().to_query_string(), "__imagetype=shared&name=x");
+    }
+
+    #[test]
+    fn bad_urls_are_errors_not_panics() {
+        assert_eq!(ListView::parse("tab=everything").unwrap_err().param(), "tab");
+        assert_eq!(ListView::parse("tab=public&bogus=1").unwrap_err().param(), "bogus");
+        assert!(ListView::parse("prev=%ZZ").is_err());
+        assert_eq!(ListView::parse("").unwrap(), ListView::default());
+    }
+}

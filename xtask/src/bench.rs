@@ -1,0 +1,173 @@
+//! `cargo xtask bench`: measured budgets. The server under load on loopback (wrk), and the
+//! console's transfer size. Figures are printed, not asserted: machines are shared and noisy,
+//! so quote medians of several runs.
+
+use crate::cmd::{self, command, root, target_dir};
+use crate::{size, tools};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+const IMAGES: usize = 100_000;
+const CONNECTIONS: &str = "16";
+const SECONDS: &str = "10s";
+
+/// The server's load targets on a 2-core machine, for the first endpoint.
+const TARGET_RPS: f64 = 5000.0;
+const TARGET_P99_MS: f64 = 10.0;
+
+struct Server(Child, std::path::PathBuf);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+        let _ = std::fs::remove_dir_all(&self.1);
+    }
+}
+
+pub fn run() -> Result<(), String> {
+    ensure_wrk()?;
+    cmd::run(command(
+        "cargo",
+        &["build", "--locked", "--release", "-p", "ims-server"],
+    ))?;
+    let addr = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map_err(|e| format!("no free port: {e}"))?;
+    let dir = std::env::temp_dir().join(format!("ims-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let binary = target_dir().join("release").join("ims-server");
+    let mut c = command(
+        &binary.to_string_lossy(),
+        &["--listen", &addr.to_string(), "--seed-synthetic", &IMAGES.to_string()],
+    );
+    c.arg("--db")
+        .arg(dir.join("bench.sqlite"))
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null());
+    let started = Instant::now();
+    let server = Server(c.spawn().map_err(|e| format!("cannot start ims-server: {e}"))?, dir);
+    wait_for(addr, Duration::from_secs(300))?;
+    println!(
+        "xtask: ims-server loaded {IMAGES} images in {:.1}s",
+        started.elapsed().as_secs_f64()
+    );
+
+    let mut rows = Vec::new();
+    for path in ["/v2/images?limit=20", "/v2/cloudimages?limit=100&__platform=Ubuntu"] {
+        let url = format!("http://{addr}{path}");
+        let (ok, out) = cmd::run_captured({
+            let mut w = command(
+                "wrk",
+                &[
+                    "-t2",
+                    "-c",
+                    CONNECTIONS,
+                    "-d",
+                    SECONDS,
+                    "--latency",
+                    "-H",
+                    "X-Auth-Token: demo-token-a",
+                ],
+            );
+            w.arg(&url);
+            w
+        })?;
+        if !ok {
+            return Err(format!("wrk failed on {path}"));
+        }
+        rows.push((path, parse_wrk(&out)));
+    }
+    drop(server);
+
+    println!("\nServer ({IMAGES} images, {CONNECTIONS} keep-alive connections, {SECONDS}, loopback):");
+    for (path, (rps, p50, p99)) in &rows {
+        println!("  {path:<48} {rps:>9.0} req/s  p50 {p50:>6.2} ms  p99 {p99:>6.2} ms");
+    }
+    if let Some((_, (rps, _, p99))) = rows.first() {
+        let verdict = if *rps >= TARGET_RPS && *p99 <= TARGET_P99_MS {
+            "meets"
+        } else {
+            "misses"
+        };
+        println!("  first endpoint {verdict} the target of >= {TARGET_RPS:.0} req/s and p99 <= {TARGET_P99_MS} ms");
+    }
+    console_size()
+}
+
+fn console_size() -> Result<(), String> {
+    let dist = root().join("dist");
+    if !dist.join("index.html").exists() {
+        tools::ensure_build_tools()?;
+        cmd::run(command("trunk", &["build", "--release", "--locked"]))?;
+    }
+    println!(
+        "\nConsole transfer size (goal <= 250 KiB gzip, hard limit {} KiB):",
+        size::GZIP_LIMIT / 1024
+    );
+    size::report(&size::measure(&dist)?);
+    Ok(())
+}
+
+fn ensure_wrk() -> Result<(), String> {
+    if cmd::output("wrk", &["--version"]).is_some() || std::path::Path::new("/usr/bin/wrk").exists() {
+        return Ok(());
+    }
+    cmd::run(command("apt-get", &["update", "-q"]))?;
+    let mut c = command("apt-get", &["install", "-y", "-q", "--no-install-recommends", "wrk"]);
+    c.env("DEBIAN_FRONTEND", "noninteractive");
+    cmd::run(c)
+}
+
+fn wait_for(addr: SocketAddr, limit: Duration) -> Result<(), String> {
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        if TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    Err(format!("ims-server did not listen on {addr} within {limit:?}"))
+}
+
+/// Requests per second and the p50 and p99 latencies in milliseconds from wrk's `--latency` report.
+fn parse_wrk(out: &str) -> (f64, f64, f64) {
+    let mut rps = 0.0;
+    let (mut p50, mut p99) = (f64::NAN, f64::NAN);
+    for line in out.lines().map(str::trim) {
+        let mut words = line.split_whitespace();
+        match (words.next(), words.next()) {
+            (Some("Requests/sec:"), Some(v)) => rps = v.parse().unwrap_or(0.0),
+            (Some("50%"), Some(v)) => p50 = millis(v),
+            (Some("99%"), Some(v)) => p99 = millis(v),
+            _ => {}
+        }
+    }
+    (rps, p50, p99)
+}
+
+fn millis(v: &str) -> f64 {
+    let split = v.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(v.len());
+    let (n, unit) = v.split_at(split);
+    let n: f64 = n.parse().unwrap_or(f64::NAN);
+    match unit {
+        "us" => n / 1000.0,
+        "ms" => n,
+        "s" => n * 1000.0,
+        "m" => n * 60_000.0,
+        _ => f64::NAN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_wrks_latency_report() {
+        let out = "  Latency Distribution\n     50%  812.00us\n     75%    1.10ms\n     99%    4.52ms\n  98765 requests in 10.00s\nRequests/sec:   9876.54\n";
+        let (rps, p50, p99) = parse_wrk(out);
+        assert!((rps - 9876.54).abs() < 1e-6 && (p50 - 0.812).abs() < 1e-9 && (p99 - 4.52).abs() < 1e-9);
+    }
+}
