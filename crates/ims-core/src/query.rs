@@ -17,6 +17,16 @@ use crate::time::Timestamp;
 use std::collections::BTreeMap;
 use std::fmt;
 
+/// Whether a list parameter exists only in IMS (`/v2/cloudimages`), not in Glance's native
+/// `/v2/images`: the `__*` attributes and IMS's own filters. A console talking to Glance hides them.
+pub fn is_ims_only(param: &str) -> bool {
+    param.starts_with("__")
+        || matches!(
+            param,
+            "flavor_id" | "virtual_env_type" | "enterprise_project_id" | "architecture"
+        )
+}
+
 /// The documented default page size.
 pub const DEFAULT_LIMIT: u32 = 500;
 /// The largest page a client may ask for.

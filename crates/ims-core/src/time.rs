@@ -51,6 +51,23 @@ impl Timestamp {
         ))
     }
 
+    /// Reads the value of an HTML `datetime-local` input (`2018-10-28T10:00` or with seconds),
+    /// taken as UTC — the list API compares UTC times, and the console labels the field so.
+    pub fn parse_input(s: &str) -> Result<Self, TimestampError> {
+        let with_seconds = if s.len() == 16 { format!("{s}:00") } else { s.to_owned() };
+        let b = with_seconds.as_bytes();
+        if b.len() != 19 || b[10] != b'T' {
+            return Err(TimestampError(s.to_owned()));
+        }
+        Timestamp::parse(&format!("{with_seconds}Z")).map_err(|_| TimestampError(s.to_owned()))
+    }
+
+    /// The value for an HTML `datetime-local` input (`2018-10-28T10:00:00`).
+    pub fn to_input(self) -> String {
+        let (y, mo, d, h, mi, s) = self.parts();
+        format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}")
+    }
+
     /// The calendar parts `(year, month, day, hour, minute, second)`.
     pub fn parts(self) -> (i64, i64, i64, i64, i64, i64) {
         let days = self.0.div_euclid(86_400);
@@ -145,6 +162,22 @@ mod tests {
             assert!(Timestamp::parse(bad).is_err(), "{bad:?} parsed");
         }
         assert!(Timestamp::parse("2020-02-29T23:59:59Z").is_ok());
+    }
+
+    #[test]
+    fn datetime_local_inputs_read_as_utc() {
+        let t = Timestamp::parse_input("2018-10-28T10:00").unwrap();
+        assert_eq!(t, Timestamp::parse("2018-10-28T10:00:00Z").unwrap());
+        assert_eq!(Timestamp::parse_input(&t.to_input()), Ok(t));
+        for bad in [
+            "",
+            "2018-10-28",
+            "2018-10-28 10:00",
+            "2018-10-28T10:00Z",
+            "2018-10-28T1é:00",
+        ] {
+            assert!(Timestamp::parse_input(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

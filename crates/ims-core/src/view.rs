@@ -23,6 +23,16 @@ pub fn human_size(bytes: u64) -> String {
     }
 }
 
+/// The local "contains" filter over loaded rows: whether any of the shown columns contains the
+/// needle, ignoring case. An empty needle keeps every row.
+pub fn quick_filter_matches(image: &crate::Image, columns: &[&str], needle: &str) -> bool {
+    let needle = needle.trim().to_lowercase();
+    needle.is_empty()
+        || columns
+            .iter()
+            .any(|c| image.attr_text(c).is_some_and(|v| v.to_lowercase().contains(&needle)))
+}
+
 /// A unit of elapsed time, for "3 days ago".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AgeUnit {
@@ -59,6 +69,14 @@ mod tests {
         assert_eq!(human_size(1536), "1.5 KiB");
         assert_eq!(human_size(449_261_568), "428.4 MiB");
         assert_eq!(human_size(u64::MAX), "16384.0 PiB");
+    }
+
+    #[test]
+    fn quick_filter_looks_at_shown_columns_only() {
+        let image: crate::Image = serde_json::from_str(r#"{"name":"Ubuntu 22.04","id":"abc","owner":"zzz"}"#).unwrap();
+        assert!(quick_filter_matches(&image, &["name", "id"], "ubuntu 22"));
+        assert!(quick_filter_matches(&image, &["name"], "  "));
+        assert!(!quick_filter_matches(&image, &["name", "id"], "zzz"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! the chosen columns. Back, Forward, reload and a pasted link restore the exact page.
 
 use crate::query::encoding::{decode, encode};
-use crate::query::{FilterValue, ListQuery, QueryError};
+use crate::query::{is_ims_only, FilterValue, ListQuery, QueryError};
 
 /// The list's tabs, each an `__imagetype`: public (`gold`), private, and shared (both the
 /// caller's images shared with others and accepted shares from others, as the service counts
@@ -117,11 +117,24 @@ impl ListView {
         parts.join("&")
     }
 
-    /// The request this page makes: the user's query plus the tab's `__imagetype`.
-    pub fn api_query(&self) -> ListQuery {
+    /// The request this page makes: the user's query plus the tab's `__imagetype`. Against
+    /// Glance (`glance`), which has no `__imagetype`, the tab becomes a `visibility` and the
+    /// IMS-only filters are left out.
+    pub fn api_query(&self, glance: bool) -> ListQuery {
         let mut q = self.query.clone();
-        q.filters
-            .insert("__imagetype".into(), FilterValue::Text(self.tab.image_type().into()));
+        if glance {
+            q.filters.retain(|param, _| !is_ims_only(param));
+            let visibility = if self.tab == Tab::Public {
+                "public"
+            } else {
+                self.tab.image_type()
+            };
+            q.filters
+                .insert("visibility".into(), FilterValue::Text(visibility.into()));
+        } else {
+            q.filters
+                .insert("__imagetype".into(), FilterValue::Text(self.tab.image_type().into()));
+        }
         q
     }
 
@@ -195,8 +208,12 @@ mod tests {
 
     #[test]
     fn the_tab_sets_the_image_type_of_the_request() {
-        let view = ListView::parse("tab=shared&__imagetype=gold&name=x").unwrap();
-        assert_eq!(view.api_query().to_query_string(), "__imagetype=shared&name=x");
+        let view = ListView::parse("tab=shared&__imagetype=gold&name=x&__platform=Ubuntu").unwrap();
+        assert_eq!(
+            view.api_query(false).to_query_string(),
+            "__imagetype=shared&__platform=Ubuntu&name=x"
+        );
+        assert_eq!(view.api_query(true).to_query_string(), "name=x&visibility=shared");
     }
 
     #[test]
