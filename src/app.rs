@@ -1,8 +1,11 @@
 //! The router, the layout and the context every page reads.
 
-use crate::i18n::{t, Key, Lang, Locale};
+use crate::components::common::header_controls::HeaderControls;
+use crate::i18n::{t, Key, Locale};
+use crate::pages::image_detail_page::ImageDetailPage;
 use crate::pages::image_list_page::ImageListPage;
 use crate::pages::not_found_page::NotFoundPage;
+use crate::pages::settings_page::SettingsPage;
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -11,16 +14,23 @@ use leptos_router::path;
 /// The whole console.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Locale(RwSignal::new(Lang::default())));
+    provide_context(Locale::from_storage());
     provide_context(Session::from_storage());
     view! {
         <Router>
             <header class="ims-header">
                 <A href="/" attr:class="ims-brand">{t(Key::AppTitle)}</A>
+                <nav class="ims-nav">
+                    <A href="/">{t(Key::Images)}</A>
+                    <A href="/settings">{t(Key::Settings)}</A>
+                </nav>
+                <HeaderControls />
             </header>
             <main class="ims-main">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=ImageListPage />
+                    <Route path=path!("/images/:id") view=ImageDetailPage />
+                    <Route path=path!("/settings") view=SettingsPage />
                 </Routes>
             </main>
         </Router>

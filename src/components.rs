@@ -1,4 +1,6 @@
 //! Components by feature.
 
 pub mod common;
+pub mod detail;
+pub mod filters;
 pub mod image_table;

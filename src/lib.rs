@@ -9,8 +9,10 @@
 pub mod api;
 mod app;
 pub mod components;
+pub mod hooks;
 pub mod i18n;
 pub mod pages;
 pub mod session;
+pub mod storage;
 
 pub use app::App;

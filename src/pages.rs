@@ -1,4 +1,6 @@
 //! One file per route.
 
+pub mod image_detail_page;
 pub mod image_list_page;
 pub mod not_found_page;
+pub mod settings_page;

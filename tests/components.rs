@@ -37,7 +37,10 @@ async fn table_renders_one_row_per_image_with_api_text_as_text() {
         image(r#"{"id":"1","name":"<img src=x onerror=alert(1)>","status":"active","__platform":"Ubuntu"}"#),
         image(r#"{"id":"2","name":"plain","status":"queued","__platform":null,"virtual_size":null}"#),
     ];
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <ImageTable images=images.clone() /> });
+    let columns = cols(&["name", "status", "__platform", "virtual_size", "team"]);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <ImageTable images=images.clone() columns=columns.clone() /> }
+    });
     tick().await;
     assert_eq!(
         texts(&root, "[data-testid=image-row] [data-col=name]"),
@@ -47,17 +50,45 @@ async fn table_renders_one_row_per_image_with_api_text_as_text() {
         root.query_selector("tbody img").expect("selector").is_none(),
         "API text became markup"
     );
-    assert_eq!(texts(&root, "[data-col=__platform]"), ["Ubuntu", ""]);
-    assert_eq!(texts(&root, "[data-col=status]"), ["active", "queued"]);
+    assert_eq!(texts(&root, "tbody [data-col=__platform]"), ["Ubuntu", ""]);
+    assert_eq!(texts(&root, "tbody [data-col=status]"), ["active", "queued"]);
+    assert_eq!(
+        texts(&root, "tbody [data-col=virtual_size]"),
+        ["", ""],
+        "null renders as an empty cell"
+    );
+    assert_eq!(
+        texts(&root, "thead th").len(),
+        6,
+        "selection column and five chosen columns"
+    );
 }
 
 #[wasm_bindgen_test]
-async fn empty_list_shows_the_empty_state() {
+async fn custom_property_columns_and_row_selection() {
     let root = fresh_container();
-    let _handle = leptos::mount::mount_to(root.clone(), || view! { <ImageTable images=Vec::new() /> });
+    let images = vec![
+        image(r#"{"id":"1","name":"a","team":"blue"}"#),
+        image(r#"{"id":"2","name":"b"}"#),
+    ];
+    let selection = RwSignal::new(std::collections::HashSet::new());
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <ImageTable images=images.clone() columns=cols(&["name", "team"]) selection=selection /> }
+    });
     tick().await;
-    assert_eq!(texts(&root, "[data-testid=empty]").len(), 1);
-    assert!(root.query_selector("table").expect("selector").is_none());
+    assert_eq!(texts(&root, "tbody [data-col=team]"), ["blue", ""]);
+    let all: web_sys::HtmlElement = root
+        .query_selector("thead input[type=checkbox]")
+        .expect("selector")
+        .expect("select all")
+        .unchecked_into();
+    all.click();
+    tick().await;
+    assert_eq!(selection.get_untracked().len(), 2);
+}
+
+fn cols(names: &[&str]) -> Vec<String> {
+    names.iter().map(|n| (*n).to_owned()).collect()
 }
 
 #[wasm_bindgen_test]

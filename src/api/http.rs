@@ -1,6 +1,6 @@
 //! The one request core: headers, abort on drop, status mapping, decoding.
 
-use super::{ApiError, Connection};
+use super::ApiError;
 use gloo_net::http::{Request, Response};
 use ims_core::ErrorEnvelope;
 use serde::de::DeserializeOwned;
@@ -29,14 +29,22 @@ pub fn path_segment(value: &str) -> String {
     out
 }
 
-/// `GET` a JSON document.
-pub async fn get_json<T: DeserializeOwned>(conn: &Connection, path: &str) -> Result<T, ApiError> {
-    let url = format!("{}{}", conn.endpoint.trim_end_matches('/'), path);
+/// `GET` a JSON document from `endpoint` + `path`.
+pub async fn get_json<T: DeserializeOwned>(endpoint: &str, token: Option<&str>, path: &str) -> Result<T, ApiError> {
+    // Every API route needs a token: without one, say so instead of asking the server.
+    let Some(token) = token else {
+        return Err(ApiError::Http {
+            status: 401,
+            code: String::new(),
+            message: "not signed in".into(),
+            request_id: None,
+        });
+    };
+    let url = format!("{}{}", endpoint.trim_end_matches('/'), path);
     let mut guard = AbortOnDrop(web_sys::AbortController::new().ok());
-    let mut builder = Request::get(&url).header("Accept", "application/json");
-    if let Some(token) = &conn.token {
-        builder = builder.header("X-Auth-Token", token);
-    }
+    let builder = Request::get(&url)
+        .header("Accept", "application/json")
+        .header("X-Auth-Token", token);
     let signal = guard.0.as_ref().map(|c| c.signal());
     let response = builder
         .abort_signal(signal.as_ref())

@@ -1,43 +1,129 @@
-use crate::i18n::{t, Key};
+//! The image table and the controls around it.
+
+pub mod cell;
+pub mod column_chooser;
+pub mod export_buttons;
+pub mod pager;
+pub mod tab_bar;
+
+use crate::i18n::{current_lang, field_label, t, text, Key};
+use cell::Cell;
+use ims_core::fields;
+use ims_core::fields::FIELDS;
+use ims_core::query::{SortDir, SortKey};
 use ims_core::Image;
 use leptos::prelude::*;
+use std::collections::HashSet;
 
-/// The images of one page as a table. Every value is rendered as text, never as HTML.
+/// The images of one page in the chosen columns. Sortable headers (the spec's sort keys) call
+/// `on_sort`; rows can be selected for batch actions.
 #[component]
-pub fn ImageTable(images: Vec<Image>) -> impl IntoView {
-    if images.is_empty() {
-        return view! { <p class="ims-empty" data-testid="empty">{t(Key::NoImages)}</p> }.into_any();
-    }
-    let text = |f: &ims_core::Field<String>| f.get().cloned().unwrap_or_default();
-    let rows = images
-        .into_iter()
-        .map(|image| {
-            let status = image.status.get().map(|s| s.to_string()).unwrap_or_default();
-            let status_class = format!("ims-badge ims-status-{status}");
-            view! {
-                <tr data-testid="image-row" data-id=text(&image.id)>
-                    <td data-col="name">{text(&image.name)}</td>
-                    <td data-col="status"><span class=status_class>{status}</span></td>
-                    <td data-col="__platform">{image.platform.get().map(|p| p.to_string())}</td>
-                    <td data-col="__os_version">{text(&image.os_version)}</td>
-                    <td data-col="created_at">{text(&image.created_at)}</td>
-                </tr>
+pub fn ImageTable(
+    #[prop(into)] images: Signal<Vec<Image>>,
+    #[prop(into)] columns: Signal<Vec<String>>,
+    #[prop(optional, into)] sort: Option<Signal<(SortKey, SortDir)>>,
+    #[prop(optional, into)] on_sort: Option<Callback<SortKey>>,
+    #[prop(optional)] selection: Option<RwSignal<HashSet<String>>>,
+) -> impl IntoView {
+    let selection = selection.unwrap_or_else(|| RwSignal::new(HashSet::new()));
+    let ids = move || images.with(|list| list.iter().filter_map(|i| i.id.get().cloned()).collect::<Vec<_>>());
+    let all_selected = move || {
+        let ids = ids();
+        !ids.is_empty() && selection.with(|s| ids.iter().all(|id| s.contains(id)))
+    };
+    let toggle_all = move |_| {
+        let ids = ids();
+        let select = !all_selected();
+        selection.update(|s| {
+            ids.into_iter().for_each(|id| {
+                if select {
+                    s.insert(id);
+                } else {
+                    s.remove(&id);
+                }
+            })
+        });
+    };
+    let header = move |column: String| {
+        let def = fields::field(&column);
+        let label = move || def.map_or_else(|| column.clone(), |d| field_label(d)().to_owned());
+        let sort_key =
+            SortKey::parse(def.map(|d| d.wire).unwrap_or_default()).filter(|_| def.is_some_and(|d| d.sortable));
+        let state = move || {
+            sort.map(|s| s.get())
+                .filter(|(k, _)| Some(*k) == sort_key)
+                .map(|(_, d)| d)
+        };
+        let aria = move || match state() {
+            Some(SortDir::Asc) => "ascending",
+            Some(SortDir::Desc) => "descending",
+            None => "none",
+        };
+        match (sort_key, on_sort) {
+            (Some(key), Some(on_sort)) => view! {
+                <th scope="col" aria-sort=aria>
+                    <button type="button" class="ims-sort" on:click=move |_| on_sort.run(key)>
+                        {label}
+                        <span class="ims-sort-mark" aria-hidden="true">
+                            {move || match state() { Some(SortDir::Asc) => "▲", Some(SortDir::Desc) => "▼", None => "" }}
+                        </span>
+                    </button>
+                </th>
             }
-        })
-        .collect_view();
+            .into_any(),
+            _ => view! { <th scope="col">{label}</th> }.into_any(),
+        }
+    };
+    let row = move |image: Image| {
+        let id = image.id.get().cloned().unwrap_or_default();
+        let (check_id, toggle_id) = (id.clone(), id.clone());
+        let checked = move || selection.with(|s| s.contains(&check_id));
+        let toggle = move |_| {
+            selection.update(|s| {
+                if !s.remove(&toggle_id) {
+                    s.insert(toggle_id.clone());
+                }
+            })
+        };
+        let cells = columns
+            .get_untracked()
+            .into_iter()
+            .map(|c| view! { <Cell image=image.clone() column=c /> })
+            .collect_view();
+        view! {
+            <tr data-testid="image-row" data-id=id>
+                <td class="ims-select">
+                    <input type="checkbox" prop:checked=checked on:change=toggle aria-label=move || text(current_lang(), Key::SelectRow) />
+                </td>
+                {cells}
+            </tr>
+        }
+    };
     view! {
         <table class="ims-table" data-testid="image-table">
             <thead>
                 <tr>
-                    <th scope="col">{t(Key::ColName)}</th>
-                    <th scope="col">{t(Key::ColStatus)}</th>
-                    <th scope="col">{t(Key::ColPlatform)}</th>
-                    <th scope="col">{t(Key::ColOsVersion)}</th>
-                    <th scope="col">{t(Key::ColCreated)}</th>
+                    <th class="ims-select">
+                        <input type="checkbox" prop:checked=all_selected on:change=toggle_all aria-label=t(Key::SelectAll) />
+                    </th>
+                    {move || columns.get().into_iter().map(header).collect_view()}
                 </tr>
             </thead>
-            <tbody>{rows}</tbody>
+            <tbody>
+                {move || {
+                    let _ = columns.get();
+                    view! { <For each=move || images.get() key=|i: &Image| (i.id.get().cloned(), i.updated_at.get().cloned()) children=row /> }
+                }}
+            </tbody>
         </table>
     }
-    .into_any()
+}
+
+/// The columns shown before the user picks any: the registry's defaults.
+pub fn default_columns() -> Vec<String> {
+    FIELDS
+        .iter()
+        .filter(|f| f.default_column)
+        .map(|f| f.wire.to_owned())
+        .collect()
 }

@@ -1,32 +1,125 @@
-use crate::api::{self, Connection};
+use crate::api::{ApiError, Backend};
 use crate::components::common::{ErrorPanel, SignInForm};
-use crate::components::image_table::ImageTable;
+use crate::components::filters::FilterBar;
+use crate::components::image_table::column_chooser::ColumnChooser;
+use crate::components::image_table::export_buttons::ExportButtons;
+use crate::components::image_table::pager::Pager;
+use crate::components::image_table::tab_bar::TabBar;
+use crate::components::image_table::{default_columns, ImageTable};
+use crate::hooks::{use_list_view, use_show_list};
 use crate::i18n::{t, Key};
 use crate::session::Session;
+use crate::storage;
+use ims_core::view::{quick_filter_matches, ListView};
 use leptos::prelude::*;
+use std::collections::HashSet;
 
-/// `/`: the images the signed-in project can see.
+const COLUMNS_KEY: &str = "ims.columns";
+
+/// `/`: the images of one tab, filtered, sorted and paged by the server, all from the URL.
 #[component]
 pub fn ImageListPage() -> impl IntoView {
     let session = expect_context::<Session>();
+    let view = use_list_view();
+    let show = use_show_list();
     let images_resource = LocalResource::new(move || {
-        let conn = Connection::current();
-        async move { api::list_images(&conn).await }
+        let (view, backend) = (view.get(), Backend::current());
+        async move {
+            let view = view.map_err(|e| ApiError::Validation(e.to_string()))?;
+            backend.list_images(&view.api_query(backend.is_glance())).await
+        }
     });
+    let stored = storage::local_get(COLUMNS_KEY).map(|c| c.split(',').map(str::to_owned).collect::<Vec<_>>());
+    let columns = Memo::new(move |_| {
+        let from_url = view.get().ok().and_then(|v| v.columns);
+        from_url
+            .or_else(|| stored.clone())
+            .filter(|c| !c.is_empty())
+            .unwrap_or_else(default_columns)
+    });
+    let quick = RwSignal::new(String::new());
+    let selection = RwSignal::new(HashSet::<String>::new());
+    let current = move || view.get().unwrap_or_default();
+    let change = move |f: &dyn Fn(&mut ListView)| {
+        let mut v = current();
+        f(&mut v);
+        show(&v);
+    };
+    let on_columns = {
+        let change = change.clone();
+        Callback::new(move |cols: Vec<String>| {
+            storage::local_set(COLUMNS_KEY, &cols.join(","));
+            change(&|v| v.columns = Some(cols.clone()));
+        })
+    };
+    let on_sort = {
+        let change = change.clone();
+        Callback::new(move |key| {
+            change(&|v| {
+                let (k, d) = v.query.effective_sort();
+                let dir = if k == key && d == ims_core::query::SortDir::Desc {
+                    "asc"
+                } else {
+                    "desc"
+                };
+                *v = v.first_page();
+                v.query.sort_key = Some(key);
+                v.query.sort_dir = ims_core::query::SortDir::parse(dir);
+            })
+        })
+    };
+    let on_page_size = Callback::new(move |n: u32| {
+        change(&|v| {
+            *v = v.first_page();
+            v.query.limit = Some(n);
+        })
+    });
+    let rows = Memo::new(move |_| {
+        let cols = columns.get();
+        let names: Vec<&str> = cols.iter().map(String::as_str).collect();
+        let needle = quick.get();
+        images_resource
+            .get()
+            .and_then(Result::ok)
+            .map_or_else(Vec::new, |page| {
+                page.images
+                    .into_iter()
+                    .filter(|i| quick_filter_matches(i, &names, &needle))
+                    .collect()
+            })
+    });
+    let sort = Signal::derive(move || current().query.effective_sort());
     let body = move || {
         images_resource.get().map(|result| match result {
-            Ok(list) => view! { <ImageTable images=list.images /> }.into_any(),
+            Ok(page) if page.images.is_empty() && current().query.marker.is_some() => {
+                view! { <p class="ims-empty" data-testid="empty">{t(Key::NoMoreImages)}</p><Pager view=current() next_marker=None on_page_size=on_page_size /> }.into_any()
+            }
+            Ok(page) if page.images.is_empty() => view! { <p class="ims-empty" data-testid="empty">{t(Key::NoImages)}</p> }.into_any(),
+            Ok(page) => view! {
+                <div class="ims-table-wrap"><ImageTable images=rows columns=columns sort=sort on_sort=on_sort selection=selection /></div>
+                <Pager view=current() next_marker=page.next_marker on_page_size=on_page_size />
+            }
+            .into_any(),
             Err(err) if err.is_unauthorized() => view! { <SignInForm rejected=true /> }.into_any(),
             Err(err) => view! { <ErrorPanel error=err on_retry=move |()| images_resource.refetch() /> }.into_any(),
         })
     };
+    let glance = move || session.flavour.get() == crate::api::Flavour::Glance;
     view! {
         <Show when=move || session.token.get().is_some() fallback=|| view! { <SignInForm /> }>
             <div class="ims-page-head">
                 <h1>{t(Key::Images)}</h1>
-                <button type="button" class="ims-link" on:click=move |_| session.set_token(None)>
-                    {t(Key::SignOut)}
-                </button>
+                <button type="button" class="ims-link" on:click=move |_| session.set_token(None)>{t(Key::SignOut)}</button>
+            </div>
+            {move || view.get().ok().map(|v| view! { <TabBar view=v.clone() /> <FilterBar view=v glance=glance() /> })}
+            <div class="ims-toolbar">
+                <label class="ims-quick" title=t(Key::QuickFilterHint)>
+                    {t(Key::QuickFilter)}
+                    <input type="search" data-testid="quick-filter" prop:value=move || quick.get() on:input:target=move |ev| quick.set(ev.target().value()) />
+                </label>
+                <span class="ims-selected" data-testid="selected-count">{move || selection.with(HashSet::len)} " " {t(Key::Selected)}</span>
+                <ColumnChooser columns=columns on_change=on_columns />
+                <ExportButtons rows=rows columns=columns />
             </div>
             <Transition fallback=|| view! { <p class="ims-loading" data-testid="loading">{t(Key::Loading)}</p> }>
                 {body}

@@ -1,7 +1,7 @@
 import { test, expect, signIn, artifacts, TOKENS } from './fixtures.js';
 
 test('the console lists images that come from the server database', async ({ page, request }) => {
-  const api = await request.get('/v2/cloudimages', { headers: { 'X-Auth-Token': TOKENS.a } });
+  const api = await request.get('/v2/cloudimages?__imagetype=gold', { headers: { 'X-Auth-Token': TOKENS.a } });
   expect(api.status()).toBe(200);
   const { images } = await api.json();
   expect(images.length).toBeGreaterThan(60);
@@ -10,6 +10,7 @@ test('the console lists images that come from the server database', async ({ pag
   const rows = page.getByTestId('image-row');
   await expect(rows).toHaveCount(images.length);
   await expect(rows.first().locator('[data-col="name"]')).toHaveText(images[0].name);
+  await page.getByRole('tab', { name: 'Private' }).click();
   await expect(page.getByRole('cell', { name: 'web-frontend-golden' })).toBeVisible();
   await page.screenshot({ path: `${artifacts}/skeleton-list.png`, fullPage: false });
 });
@@ -25,6 +26,7 @@ test('a token the server refuses leads back to sign-in with the reason', async (
   await expect(page.getByTestId('sign-in-rejected')).toBeVisible();
   await page.getByLabel(/token/i).fill(TOKENS.b);
   await page.getByRole('button', { name: /sign in/i }).click();
+  await page.getByRole('tab', { name: 'Private' }).click();
   await expect(page.getByRole('cell', { name: 'ci-runner' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'web-frontend-golden' })).toHaveCount(0);
 });

@@ -46,7 +46,7 @@ pub static FIELDS: &[F] = &[
         .sort()
         .edit()
         .column(),
-    F::new("id", "ID", "ID", Text, Basic).filter(Exact).sort().column(),
+    F::new("id", "ID", "ID", Text, Basic).filter(Exact).sort(),
     F::new("status", "Status", "状态", e(STATUS), Basic)
         .filter(fe(STATUS))
         .sort()

@@ -214,6 +214,14 @@ mod tests {
             "__imagetype=shared&__platform=Ubuntu&name=x"
         );
         assert_eq!(view.api_query(true).to_query_string(), "name=x&visibility=shared");
+        let inbox = ListView::parse("tab=shared&member_status=pending")
+            .unwrap()
+            .api_query(false);
+        assert!(inbox.check().is_ok());
+        assert_eq!(
+            inbox.to_query_string(),
+            "__imagetype=shared&member_status=pending&visibility=shared"
+        );
     }
 
     #[test]

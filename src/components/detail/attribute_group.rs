@@ -1,0 +1,56 @@
+use crate::components::common::{CopyButton, TimeText};
+use crate::i18n::{field_label, t, Key};
+use ims_core::fields::{Group, ValueKind, FIELDS};
+use ims_core::view::human_size;
+use ims_core::Image;
+use leptos::prelude::*;
+
+/// Attributes worth a copy button: the ones people paste into tickets and CLIs.
+const COPYABLE: &[&str] = &["id", "owner", "checksum"];
+
+fn group_title(group: Group) -> Key {
+    match group {
+        Group::Basic => Key::GroupBasic,
+        Group::Os => Key::GroupOs,
+        Group::Capabilities => Key::GroupCapabilities,
+        Group::Storage => Key::GroupStorage,
+        Group::Timestamps => Key::GroupTimestamps,
+        Group::Links => Key::GroupLinks,
+    }
+}
+
+/// The documented attributes of one registry group that the image has, as a definition list.
+#[component]
+pub fn AttributeGroup(image: Image, group: Group) -> impl IntoView {
+    let rows = FIELDS
+        .iter()
+        .filter(|f| f.group == group && f.wire != "tags")
+        .filter_map(|f| Some((f, image.attr_text(f.wire)?)))
+        .map(|(f, value)| {
+            let shown = match f.kind {
+                ValueKind::Time => {
+                    view! { <TimeText value=value.clone() /> " " <span class="ims-muted">{value.clone()}</span> }
+                        .into_any()
+                }
+                ValueKind::ByteCount => {
+                    let human = value.parse::<u64>().map(human_size).unwrap_or_default();
+                    view! { <span>{value.clone()}</span> " " <span class="ims-muted">{human}</span> }.into_any()
+                }
+                _ => view! { <span>{value.clone()}</span> }.into_any(),
+            };
+            let copy = COPYABLE
+                .contains(&f.wire)
+                .then(|| view! { <CopyButton value=value.clone() /> });
+            view! {
+                <dt>{field_label(f)}</dt>
+                <dd data-attr=f.wire>{shown} {copy}</dd>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="ims-group" data-group=format!("{group:?}")>
+            <h2>{t(group_title(group))}</h2>
+            <dl>{rows}</dl>
+        </section>
+    }
+}

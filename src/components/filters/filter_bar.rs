@@ -1,0 +1,98 @@
+use super::filter_field::FilterField;
+use crate::hooks::use_show_list;
+use crate::i18n::{t, Key};
+use ims_core::query::{is_ims_only, ListQuery, FILTER_PARAMS};
+use ims_core::view::ListView;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// Parameters in the always-visible row; the rest sit under "More filters".
+const BASIC: &[&str] = &["name", "status", "__platform", "__os_type", "disk_format"];
+/// Set by the tabs, not by a field.
+const FROM_TABS: &[&str] = &["__imagetype"];
+
+/// Every list filter, applied together on Enter or Apply. Drafts are checked with `ims-core`'s
+/// query rules; a bad value is shown at its field and nothing is sent.
+#[component]
+pub fn FilterBar(view: ListView, glance: bool) -> impl IntoView {
+    let initial: BTreeMap<String, String> = view
+        .query
+        .filters
+        .iter()
+        .map(|(k, v)| (k.clone(), v.to_string()))
+        .collect();
+    let drafts = RwSignal::new(initial);
+    let errors = RwSignal::new(BTreeMap::<String, String>::new());
+    let show = use_show_list();
+    let params: Vec<&'static str> = FILTER_PARAMS
+        .iter()
+        .map(|(p, _)| *p)
+        .filter(|p| !(FROM_TABS.contains(p) || (glance && is_ims_only(p))))
+        .collect();
+    let more_open = view
+        .query
+        .filters
+        .keys()
+        .any(|k| !BASIC.contains(&k.as_str()) && !FROM_TABS.contains(&k.as_str()));
+    let base = view.clone();
+    let apply = {
+        let show = show.clone();
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            let mut query = ListQuery {
+                filters: BTreeMap::new(),
+                marker: None,
+                ..base.query.clone()
+            };
+            let mut problems = BTreeMap::new();
+            for (param, value) in drafts.get_untracked() {
+                if let Err(e) = query.set(&param, &value) {
+                    problems.insert(param, e.to_string());
+                }
+            }
+            let ok = problems.is_empty();
+            errors.set(problems);
+            if ok {
+                show(&ListView {
+                    query,
+                    ..base.first_page()
+                });
+            }
+        }
+    };
+    let cleared = ListView {
+        query: ListQuery {
+            filters: BTreeMap::new(),
+            ..view.query.clone()
+        },
+        ..view.first_page()
+    };
+    let clear = move |_| show(&cleared);
+    let field = move |p: &'static str| view! { <FilterField param=p drafts=drafts errors=errors /> };
+    let basic: Vec<_> = params
+        .iter()
+        .copied()
+        .filter(|p| BASIC.contains(p))
+        .map(field)
+        .collect();
+    let more: Vec<_> = params
+        .iter()
+        .copied()
+        .filter(|p| !BASIC.contains(p))
+        .map(field)
+        .collect();
+    view! {
+        <form class="ims-filters" role="search" data-testid="filter-bar" on:submit=apply>
+            <div class="ims-filter-row">{basic}</div>
+            <details class="ims-more-filters" open=more_open>
+                <summary>{t(Key::MoreFilters)}</summary>
+                <div class="ims-filter-grid">{more}</div>
+            </details>
+            <div class="ims-filter-actions">
+                <button type="submit" data-testid="apply-filters">{t(Key::Apply)}</button>
+                <button type="button" class="ims-secondary" on:click=clear>{t(Key::Clear)}</button>
+            </div>
+        </form>
+    }
+}

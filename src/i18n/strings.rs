@@ -1,0 +1,105 @@
+//! Every user-visible string of the console, in both languages.
+
+use super::Lang;
+
+macro_rules! strings {
+    ($($key:ident => $en:literal, $zh:literal;)+) => {
+        /// A user-visible string.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Key { $($key),+ }
+
+        /// The text of `key` in `lang`.
+        pub fn text(lang: Lang, key: Key) -> &'static str {
+            match (lang, key) {
+                $((Lang::En, Key::$key) => $en, (Lang::ZhCn, Key::$key) => $zh,)+
+            }
+        }
+    };
+}
+
+strings! {
+    AppTitle => "IMS Console", "镜像服务控制台";
+    Images => "Images", "镜像";
+    Settings => "Settings", "设置";
+    Language => "Language", "语言";
+    ThemeToggle => "Switch theme", "切换主题";
+    ThemeSystem => "Theme: system", "主题：跟随系统";
+    ThemeLight => "Theme: light", "主题：浅色";
+    ThemeDark => "Theme: dark", "主题：深色";
+    Loading => "Loading…", "加载中…";
+    NoImages => "No images match these filters.", "没有符合条件的镜像。";
+    NoMoreImages => "There are no more images after the previous page.", "上一页之后没有更多镜像。";
+    ErrorTitle => "The request failed", "请求失败";
+    ErrorStatus => "HTTP status", "HTTP 状态码";
+    ErrorCode => "Error code", "错误码";
+    ErrorRequestId => "Request ID", "请求 ID";
+    Retry => "Retry", "重试";
+    SignInTitle => "Sign in", "登录";
+    SignInHint => "Enter an X-Auth-Token for the API. It is kept for this tab only unless you choose otherwise in Settings.", "请输入 API 的 X-Auth-Token。除非在设置中另行选择，它只保存在当前标签页中。";
+    Token => "Token", "令牌";
+    SignIn => "Sign in", "登录";
+    SignOut => "Sign out", "退出";
+    TokenRejected => "The server refused this token. Enter another one.", "服务器拒绝了该令牌，请输入其他令牌。";
+    NotFound => "This page does not exist.", "页面不存在。";
+    TabPublic => "Public", "公共镜像";
+    TabPrivate => "Private", "私有镜像";
+    TabShared => "Shared", "共享镜像";
+    Filters => "Filters", "筛选";
+    MoreFilters => "More filters", "更多筛选";
+    Apply => "Apply", "应用";
+    Clear => "Clear", "清除";
+    Any => "Any", "全部";
+    Yes => "Yes", "是";
+    No => "No", "否";
+    TimeUtc => "UTC", "UTC";
+    OpGt => "after", "晚于";
+    OpGte => "at or after", "不早于";
+    OpLt => "before", "早于";
+    OpLte => "at or before", "不晚于";
+    OpEq => "exactly at", "等于";
+    OpNeq => "not at", "不等于";
+    FlavorId => "Flavor ID", "规格 ID";
+    MemberStatus => "Member status", "成员状态";
+    QuickFilter => "Contains (this page only)", "包含（仅筛选本页）";
+    QuickFilterHint => "Filters the rows already loaded, in the browser. The name filter above asks the server for an exact name.", "只在浏览器中筛选已加载的行；上方的名称筛选向服务器查询完全匹配的名称。";
+    PageSize => "Per page", "每页";
+    Previous => "Previous", "上一页";
+    Next => "Next", "下一页";
+    PageNumber => "Page", "第";
+    Columns => "Columns", "列";
+    ExportCsv => "Export CSV", "导出 CSV";
+    ExportJson => "Export JSON", "导出 JSON";
+    SelectAll => "Select all on this page", "选择本页全部";
+    SelectRow => "Select", "选择";
+    Selected => "selected", "项已选";
+    SortAsc => "ascending", "升序";
+    SortDesc => "descending", "降序";
+    Back => "Back to the list", "返回列表";
+    Copy => "Copy", "复制";
+    Copied => "Copied", "已复制";
+    RawJson => "Raw JSON", "原始 JSON";
+    GroupBasic => "Basic", "基本信息";
+    GroupOs => "Operating system", "操作系统";
+    GroupCapabilities => "Capabilities and support", "能力与支持";
+    GroupStorage => "Storage", "存储";
+    GroupTimestamps => "Timestamps", "时间";
+    GroupLinks => "Links", "链接";
+    GroupCustom => "Custom properties", "自定义属性";
+    NoCustom => "No custom properties.", "没有自定义属性。";
+    NoTags => "No tags.", "没有标签。";
+    Endpoint => "API endpoint", "API 地址";
+    EndpointHint => "Leave empty to use the server this console came from.", "留空则使用提供本控制台的服务器。";
+    Flavour => "API flavour", "API 类型";
+    FlavourIms => "IMS (/v2/cloudimages, every filter)", "IMS（/v2/cloudimages，全部筛选）";
+    FlavourGlance => "OpenStack Glance (/v2/images; IMS-only filters hidden)", "OpenStack Glance（/v2/images；隐藏 IMS 专有筛选）";
+    RememberToken => "Remember the token on this device", "在此设备上记住令牌";
+    RememberWarning => "The token will stay in this browser's localStorage until you sign out, readable by any script on this origin. Only use this on a device you trust.", "令牌会保存在浏览器的 localStorage 中直到退出登录，此来源上的任何脚本都能读取。请仅在可信设备上使用。";
+    Save => "Save", "保存";
+    Saved => "Saved.", "已保存。";
+    AgoSeconds => "s ago", "秒前";
+    AgoMinutes => "min ago", "分钟前";
+    AgoHours => "h ago", "小时前";
+    AgoDays => "d ago", "天前";
+    AgoMonths => "mo ago", "个月前";
+    AgoYears => "y ago", "年前";
+}

@@ -1,0 +1,58 @@
+use crate::api::Backend;
+use crate::components::common::{CopyButton, ErrorPanel, SignInForm};
+use crate::components::detail::{AttributeGroup, CustomProperties};
+use crate::hooks::use_image_id;
+use crate::i18n::{t, Key};
+use ims_core::fields::Group;
+use ims_core::Image;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+const GROUPS: [Group; 6] = [
+    Group::Basic,
+    Group::Os,
+    Group::Capabilities,
+    Group::Storage,
+    Group::Timestamps,
+    Group::Links,
+];
+
+/// `/images/:id`: every attribute, grouped, with the raw JSON the API sent.
+#[component]
+pub fn ImageDetailPage() -> impl IntoView {
+    let id = use_image_id();
+    let image_resource = LocalResource::new(move || {
+        let (id, backend) = (id.get(), Backend::current());
+        async move { backend.get_image(&id).await }
+    });
+    let show = move |image: Image| {
+        let title = image
+            .name
+            .get()
+            .cloned()
+            .unwrap_or_else(|| image.id.get().cloned().unwrap_or_default());
+        let raw = serde_json::to_string_pretty(&image).unwrap_or_default();
+        let groups = GROUPS.map(|g| view! { <AttributeGroup image=image.clone() group=g /> });
+        view! {
+            <div class="ims-page-head">
+                <h1 data-testid="detail-title">{title}</h1>
+            </div>
+            <div class="ims-detail">{groups.into_iter().collect_view()} <CustomProperties image=image.clone() /></div>
+            <details class="ims-raw">
+                <summary>{t(Key::RawJson)}</summary>
+                <CopyButton value=raw.clone() />
+                <pre data-testid="raw-json">{raw}</pre>
+            </details>
+        }
+    };
+    view! {
+        <p><A href="/">{t(Key::Back)}</A></p>
+        <Transition fallback=|| view! { <p class="ims-loading">{t(Key::Loading)}</p> }>
+            {move || image_resource.get().map(|r| match r {
+                Ok(image) => show(image).into_any(),
+                Err(e) if e.is_unauthorized() => view! { <SignInForm rejected=true /> }.into_any(),
+                Err(e) => view! { <ErrorPanel error=e on_retry=move |()| image_resource.refetch() /> }.into_any(),
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,51 @@
+use crate::api::Flavour;
+use crate::i18n::{t, Key};
+use crate::session::Session;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+/// `/settings`: where the console connects and how it keeps the token.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let endpoint = RwSignal::new(session.endpoint.get_untracked());
+    let flavour = RwSignal::new(session.flavour.get_untracked());
+    let remember = RwSignal::new(session.remember.get_untracked());
+    let saved = RwSignal::new(false);
+    let save = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        session.configure(
+            endpoint.get_untracked(),
+            flavour.get_untracked(),
+            remember.get_untracked(),
+        );
+        saved.set(true);
+    };
+    view! {
+        <h1>{t(Key::Settings)}</h1>
+        <form class="ims-settings" data-testid="settings" on:submit=save>
+            <label for="endpoint">{t(Key::Endpoint)}</label>
+            <input id="endpoint" type="url" placeholder="https://ims.example.com" prop:value=move || endpoint.get()
+                on:input:target=move |ev| endpoint.set(ev.target().value()) />
+            <p class="ims-hint">{t(Key::EndpointHint)}</p>
+            <label for="flavour">{t(Key::Flavour)}</label>
+            <select id="flavour" prop:value=move || flavour.get().as_str() on:change:target=move |ev| {
+                flavour.set(if ev.target().value() == "glance" { Flavour::Glance } else { Flavour::Ims })
+            }>
+                <option value="ims">{t(Key::FlavourIms)}</option>
+                <option value="glance">{t(Key::FlavourGlance)}</option>
+            </select>
+            <label class="ims-check">
+                <input type="checkbox" prop:checked=move || remember.get() on:change:target=move |ev| remember.set(ev.target().checked()) />
+                {t(Key::RememberToken)}
+            </label>
+            <Show when=move || remember.get()>
+                <p class="ims-warning" role="alert" data-testid="remember-warning">{t(Key::RememberWarning)}</p>
+            </Show>
+            <button type="submit">{t(Key::Save)}</button>
+            <Show when=move || saved.get()>
+                <p role="status">{t(Key::Saved)}</p>
+            </Show>
+        </form>
+    }
+}
