@@ -61,12 +61,7 @@ impl ListView {
     pub fn parse(query: &str) -> Result<Self, QueryError> {
         let mut view = ListView::default();
         let mut rest = Vec::new();
-        for pair in query
-            .strip_prefix('?')
-            .unwrap_or(query)
-            .split('&')
-            .filter(|p| !p.is_empty())
-        {
+        for pair in query.strip_prefix('?').unwrap_or(query).split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let value = || decode(v).ok_or_else(|| QueryError::BadEncoding(k.to_owned()));
             match k {
@@ -79,19 +74,10 @@ impl ListView {
                     })?;
                 }
                 "prev" => {
-                    view.previous = value()?
-                        .split(',')
-                        .map(|m| (!m.is_empty()).then(|| m.to_owned()))
-                        .collect();
+                    view.previous = value()?.split(',').map(|m| (!m.is_empty()).then(|| m.to_owned())).collect();
                 }
                 "cols" => {
-                    view.columns = Some(
-                        value()?
-                            .split(',')
-                            .filter(|c| !c.is_empty())
-                            .map(str::to_owned)
-                            .collect(),
-                    )
+                    view.columns = Some(value()?.split(',').filter(|c| !c.is_empty()).map(str::to_owned).collect())
                 }
                 _ => rest.push(pair),
             }
@@ -124,26 +110,21 @@ impl ListView {
         let mut q = self.query.clone();
         if glance {
             q.filters.retain(|param, _| !is_ims_only(param));
-            let visibility = if self.tab == Tab::Public {
-                "public"
-            } else {
-                self.tab.image_type()
-            };
-            q.filters
-                .insert("visibility".into(), FilterValue::Text(visibility.into()));
+            let visibility = if self.tab == Tab::Public { "public" } else { self.tab.image_type() };
+            q.filters.insert("visibility".into(), FilterValue::Text(visibility.into()));
         } else {
-            q.filters
-                .insert("__imagetype".into(), FilterValue::Text(self.tab.image_type().into()));
+            q.filters.insert("__imagetype".into(), FilterValue::Text(self.tab.image_type().into()));
+        }
+        // The inbox filter only works with visibility=shared (list document); supply it.
+        if q.filters.contains_key("member_status") {
+            q.filters.insert("visibility".into(), FilterValue::Text("shared".into()));
         }
         q
     }
 
     /// The first page of a tab, keeping filters, sort, page size and columns.
     pub fn with_tab(&self, tab: Tab) -> Self {
-        ListView {
-            tab,
-            ..self.first_page()
-        }
+        ListView { tab, ..self.first_page() }
     }
 
     /// The same filters from their first page (what any change of filter or sort leads to).
@@ -186,10 +167,7 @@ mod tests {
         let view = ListView::parse(url).unwrap();
         assert_eq!(view.tab, Tab::Private);
         assert_eq!(view.previous, [None, Some("m1".to_owned())]);
-        assert_eq!(
-            view.columns.as_deref(),
-            Some(&["name".to_owned(), "status".to_owned()][..])
-        );
+        assert_eq!(view.columns.as_deref(), Some(&["name".to_owned(), "status".to_owned()][..]));
         assert_eq!(ListView::parse(&view.to_query_string()).unwrap(), view);
         assert_eq!(view.page_number(), 3);
     }
@@ -209,19 +187,11 @@ mod tests {
     #[test]
     fn the_tab_sets_the_image_type_of_the_request() {
         let view = ListView::parse("tab=shared&__imagetype=gold&name=x&__platform=Ubuntu").unwrap();
-        assert_eq!(
-            view.api_query(false).to_query_string(),
-            "__imagetype=shared&__platform=Ubuntu&name=x"
-        );
+        assert_eq!(view.api_query(false).to_query_string(), "__imagetype=shared&__platform=Ubuntu&name=x");
         assert_eq!(view.api_query(true).to_query_string(), "name=x&visibility=shared");
-        let inbox = ListView::parse("tab=shared&member_status=pending")
-            .unwrap()
-            .api_query(false);
+        let inbox = ListView::parse("tab=shared&member_status=pending").unwrap().api_query(false);
         assert!(inbox.check().is_ok());
-        assert_eq!(
-            inbox.to_query_string(),
-            "__imagetype=shared&member_status=pending&visibility=shared"
-        );
+        assert_eq!(inbox.to_query_string(), "__imagetype=shared&member_status=pending&visibility=shared");
     }
 
     #[test]
