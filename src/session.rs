@@ -27,9 +27,7 @@ impl Session {
     /// The session as the browser left it.
     pub fn from_storage() -> Self {
         let remembered = storage::local_get(TOKEN_KEY).filter(|t| !t.is_empty());
-        let token = storage::session_get(TOKEN_KEY)
-            .filter(|t| !t.is_empty())
-            .or_else(|| remembered.clone());
+        let token = storage::session_get(TOKEN_KEY).filter(|t| !t.is_empty()).or_else(|| remembered.clone());
         let flavour = match storage::local_get(FLAVOUR_KEY).as_deref() {
             Some("glance") => Flavour::Glance,
             _ => Flavour::Ims,

@@ -24,10 +24,7 @@ fn image(json: &str) -> Image {
 
 fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).expect("selector");
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.text_content().unwrap_or_default())
-        .collect()
+    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.text_content().unwrap_or_default()).collect()
 }
 
 #[wasm_bindgen_test]
@@ -42,46 +39,26 @@ async fn table_renders_one_row_per_image_with_api_text_as_text() {
         view! { <ImageTable images=images.clone() columns=columns.clone() /> }
     });
     tick().await;
-    assert_eq!(
-        texts(&root, "[data-testid=image-row] [data-col=name]"),
-        ["<img src=x onerror=alert(1)>", "plain"]
-    );
-    assert!(
-        root.query_selector("tbody img").expect("selector").is_none(),
-        "API text became markup"
-    );
+    assert_eq!(texts(&root, "[data-testid=image-row] [data-col=name]"), ["<img src=x onerror=alert(1)>", "plain"]);
+    assert!(root.query_selector("tbody img").expect("selector").is_none(), "API text became markup");
     assert_eq!(texts(&root, "tbody [data-col=__platform]"), ["Ubuntu", ""]);
     assert_eq!(texts(&root, "tbody [data-col=status]"), ["active", "queued"]);
-    assert_eq!(
-        texts(&root, "tbody [data-col=virtual_size]"),
-        ["", ""],
-        "null renders as an empty cell"
-    );
-    assert_eq!(
-        texts(&root, "thead th").len(),
-        6,
-        "selection column and five chosen columns"
-    );
+    assert_eq!(texts(&root, "tbody [data-col=virtual_size]"), ["", ""], "null renders as an empty cell");
+    assert_eq!(texts(&root, "thead th").len(), 6, "selection column and five chosen columns");
 }
 
 #[wasm_bindgen_test]
 async fn custom_property_columns_and_row_selection() {
     let root = fresh_container();
-    let images = vec![
-        image(r#"{"id":"1","name":"a","team":"blue"}"#),
-        image(r#"{"id":"2","name":"b"}"#),
-    ];
+    let images = vec![image(r#"{"id":"1","name":"a","team":"blue"}"#), image(r#"{"id":"2","name":"b"}"#)];
     let selection = RwSignal::new(std::collections::HashSet::new());
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         view! { <ImageTable images=images.clone() columns=cols(&["name", "team"]) selection=selection /> }
     });
     tick().await;
     assert_eq!(texts(&root, "tbody [data-col=team]"), ["blue", ""]);
-    let all: web_sys::HtmlElement = root
-        .query_selector("thead input[type=checkbox]")
-        .expect("selector")
-        .expect("select all")
-        .unchecked_into();
+    let all: web_sys::HtmlElement =
+        root.query_selector("thead input[type=checkbox]").expect("selector").expect("select all").unchecked_into();
     all.click();
     tick().await;
     assert_eq!(selection.get_untracked().len(), 2);
@@ -108,15 +85,9 @@ async fn error_panel_shows_status_code_request_id_and_retries() {
     assert_eq!(texts(&root, "[data-testid=error-status]"), ["404"]);
     assert_eq!(texts(&root, "[data-testid=error-code]"), ["IMS.0004"]);
     assert_eq!(texts(&root, "[data-testid=error-request-id]"), ["req-1"]);
-    assert_eq!(
-        texts(&root, "[data-testid=error-message]"),
-        ["image x could not be found"]
-    );
-    let button: web_sys::HtmlElement = root
-        .query_selector("[data-testid=retry]")
-        .expect("selector")
-        .expect("retry button")
-        .unchecked_into();
+    assert_eq!(texts(&root, "[data-testid=error-message]"), ["image x could not be found"]);
+    let button: web_sys::HtmlElement =
+        root.query_selector("[data-testid=retry]").expect("selector").expect("retry button").unchecked_into();
     button.click();
     tick().await;
     assert_eq!(retries.get_untracked(), 1);

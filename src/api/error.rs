@@ -9,12 +9,7 @@ pub enum ApiError {
     Network(String),
     /// The server answered with a non-2xx status.
     #[error("HTTP {status} {code}: {message}")]
-    Http {
-        status: u16,
-        code: String,
-        message: String,
-        request_id: Option<String>,
-    },
+    Http { status: u16, code: String, message: String, request_id: Option<String> },
     /// A 2xx answer whose body is not what the API documents.
     #[error("unexpected response: {0}")]
     Decode(String),

@@ -42,15 +42,9 @@ pub async fn get_json<T: DeserializeOwned>(endpoint: &str, token: Option<&str>, 
     };
     let url = format!("{}{}", endpoint.trim_end_matches('/'), path);
     let mut guard = AbortOnDrop(web_sys::AbortController::new().ok());
-    let builder = Request::get(&url)
-        .header("Accept", "application/json")
-        .header("X-Auth-Token", token);
+    let builder = Request::get(&url).header("Accept", "application/json").header("X-Auth-Token", token);
     let signal = guard.0.as_ref().map(|c| c.signal());
-    let response = builder
-        .abort_signal(signal.as_ref())
-        .send()
-        .await
-        .map_err(|e| ApiError::Network(e.to_string()))?;
+    let response = builder.abort_signal(signal.as_ref()).send().await.map_err(|e| ApiError::Network(e.to_string()))?;
     let result = decode(response).await;
     guard.0 = None; // complete: nothing left to abort
     result
@@ -65,12 +59,7 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
             Ok(envelope) => (envelope.error.code, envelope.error.message),
             Err(_) => (String::new(), response.status_text()),
         };
-        return Err(ApiError::Http {
-            status,
-            code,
-            message,
-            request_id,
-        });
+        return Err(ApiError::Http { status, code, message, request_id });
     }
     serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
 }

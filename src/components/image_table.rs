@@ -49,11 +49,7 @@ pub fn ImageTable(
         let label = move || def.map_or_else(|| column.clone(), |d| field_label(d)().to_owned());
         let sort_key =
             SortKey::parse(def.map(|d| d.wire).unwrap_or_default()).filter(|_| def.is_some_and(|d| d.sortable));
-        let state = move || {
-            sort.map(|s| s.get())
-                .filter(|(k, _)| Some(*k) == sort_key)
-                .map(|(_, d)| d)
-        };
+        let state = move || sort.map(|s| s.get()).filter(|(k, _)| Some(*k) == sort_key).map(|(_, d)| d);
         let aria = move || match state() {
             Some(SortDir::Asc) => "ascending",
             Some(SortDir::Desc) => "descending",
@@ -85,11 +81,8 @@ pub fn ImageTable(
                 }
             })
         };
-        let cells = columns
-            .get_untracked()
-            .into_iter()
-            .map(|c| view! { <Cell image=image.clone() column=c /> })
-            .collect_view();
+        let cells =
+            columns.get_untracked().into_iter().map(|c| view! { <Cell image=image.clone() column=c /> }).collect_view();
         view! {
             <tr data-testid="image-row" data-id=id>
                 <td class="ims-select">
@@ -121,9 +114,5 @@ pub fn ImageTable(
 
 /// The columns shown before the user picks any: the registry's defaults.
 pub fn default_columns() -> Vec<String> {
-    FIELDS
-        .iter()
-        .filter(|f| f.default_column)
-        .map(|f| f.wire.to_owned())
-        .collect()
+    FIELDS.iter().filter(|f| f.default_column).map(|f| f.wire.to_owned()).collect()
 }

@@ -8,14 +8,8 @@ use ims_core::Image;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-const GROUPS: [Group; 6] = [
-    Group::Basic,
-    Group::Os,
-    Group::Capabilities,
-    Group::Storage,
-    Group::Timestamps,
-    Group::Links,
-];
+const GROUPS: [Group; 6] =
+    [Group::Basic, Group::Os, Group::Capabilities, Group::Storage, Group::Timestamps, Group::Links];
 
 /// `/images/:id`: every attribute, grouped, with the raw JSON the API sent.
 #[component]
@@ -26,11 +20,7 @@ pub fn ImageDetailPage() -> impl IntoView {
         async move { backend.get_image(&id).await }
     });
     let show = move |image: Image| {
-        let title = image
-            .name
-            .get()
-            .cloned()
-            .unwrap_or_else(|| image.id.get().cloned().unwrap_or_default());
+        let title = image.name.get().cloned().unwrap_or_else(|| image.id.get().cloned().unwrap_or_default());
         let raw = serde_json::to_string_pretty(&image).unwrap_or_default();
         let groups = GROUPS.map(|g| view! { <AttributeGroup image=image.clone() group=g /> });
         view! {

@@ -32,10 +32,7 @@ pub fn ImageListPage() -> impl IntoView {
     let stored = storage::local_get(COLUMNS_KEY).map(|c| c.split(',').map(str::to_owned).collect::<Vec<_>>());
     let columns = Memo::new(move |_| {
         let from_url = view.get().ok().and_then(|v| v.columns);
-        from_url
-            .or_else(|| stored.clone())
-            .filter(|c| !c.is_empty())
-            .unwrap_or_else(default_columns)
+        from_url.or_else(|| stored.clone()).filter(|c| !c.is_empty()).unwrap_or_else(default_columns)
     });
     let quick = RwSignal::new(String::new());
     let selection = RwSignal::new(HashSet::<String>::new());
@@ -57,11 +54,7 @@ pub fn ImageListPage() -> impl IntoView {
         Callback::new(move |key| {
             change(&|v| {
                 let (k, d) = v.query.effective_sort();
-                let dir = if k == key && d == ims_core::query::SortDir::Desc {
-                    "asc"
-                } else {
-                    "desc"
-                };
+                let dir = if k == key && d == ims_core::query::SortDir::Desc { "asc" } else { "desc" };
                 *v = v.first_page();
                 v.query.sort_key = Some(key);
                 v.query.sort_dir = ims_core::query::SortDir::parse(dir);
@@ -78,15 +71,9 @@ pub fn ImageListPage() -> impl IntoView {
         let cols = columns.get();
         let names: Vec<&str> = cols.iter().map(String::as_str).collect();
         let needle = quick.get();
-        images_resource
-            .get()
-            .and_then(Result::ok)
-            .map_or_else(Vec::new, |page| {
-                page.images
-                    .into_iter()
-                    .filter(|i| quick_filter_matches(i, &names, &needle))
-                    .collect()
-            })
+        images_resource.get().and_then(Result::ok).map_or_else(Vec::new, |page| {
+            page.images.into_iter().filter(|i| quick_filter_matches(i, &names, &needle)).collect()
+        })
     });
     let sort = Signal::derive(move || current().query.effective_sort());
     let body = move || {

@@ -14,11 +14,7 @@ pub fn SettingsPage() -> impl IntoView {
     let saved = RwSignal::new(false);
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
-        session.configure(
-            endpoint.get_untracked(),
-            flavour.get_untracked(),
-            remember.get_untracked(),
-        );
+        session.configure(endpoint.get_untracked(), flavour.get_untracked(), remember.get_untracked());
         saved.set(true);
     };
     view! {

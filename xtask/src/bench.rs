@@ -28,31 +28,19 @@ impl Drop for Server {
 
 pub fn run() -> Result<(), String> {
     ensure_wrk()?;
-    cmd::run(command(
-        "cargo",
-        &["build", "--locked", "--release", "-p", "ims-server"],
-    ))?;
-    let addr = TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map_err(|e| format!("no free port: {e}"))?;
+    cmd::run(command("cargo", &["build", "--locked", "--release", "-p", "ims-server"]))?;
+    let addr =
+        TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| format!("no free port: {e}"))?;
     let dir = std::env::temp_dir().join(format!("ims-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let binary = target_dir().join("release").join("ims-server");
-    let mut c = command(
-        &binary.to_string_lossy(),
-        &["--listen", &addr.to_string(), "--seed-synthetic", &IMAGES.to_string()],
-    );
-    c.arg("--db")
-        .arg(dir.join("bench.sqlite"))
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null());
+    let mut c =
+        command(&binary.to_string_lossy(), &["--listen", &addr.to_string(), "--seed-synthetic", &IMAGES.to_string()]);
+    c.arg("--db").arg(dir.join("bench.sqlite")).env("RUST_LOG", "warn").stdout(Stdio::null());
     let started = Instant::now();
     let server = Server(c.spawn().map_err(|e| format!("cannot start ims-server: {e}"))?, dir);
     wait_for(addr, Duration::from_secs(300))?;
-    println!(
-        "xtask: ims-server loaded {IMAGES} images in {:.1}s",
-        started.elapsed().as_secs_f64()
-    );
+    println!("xtask: ims-server loaded {IMAGES} images in {:.1}s", started.elapsed().as_secs_f64());
 
     let mut rows = Vec::new();
     for path in ["/v2/images?limit=20", "/v2/cloudimages?limit=100&__platform=Ubuntu"] {
@@ -60,16 +48,7 @@ pub fn run() -> Result<(), String> {
         let (ok, out) = cmd::run_captured({
             let mut w = command(
                 "wrk",
-                &[
-                    "-t2",
-                    "-c",
-                    CONNECTIONS,
-                    "-d",
-                    SECONDS,
-                    "--latency",
-                    "-H",
-                    "X-Auth-Token: demo-token-a",
-                ],
+                &["-t2", "-c", CONNECTIONS, "-d", SECONDS, "--latency", "-H", "X-Auth-Token: demo-token-a"],
             );
             w.arg(&url);
             w
@@ -86,11 +65,7 @@ pub fn run() -> Result<(), String> {
         println!("  {path:<48} {rps:>9.0} req/s  p50 {p50:>6.2} ms  p99 {p99:>6.2} ms");
     }
     if let Some((_, (rps, _, p99))) = rows.first() {
-        let verdict = if *rps >= TARGET_RPS && *p99 <= TARGET_P99_MS {
-            "meets"
-        } else {
-            "misses"
-        };
+        let verdict = if *rps >= TARGET_RPS && *p99 <= TARGET_P99_MS { "meets" } else { "misses" };
         println!("  first endpoint {verdict} the target of >= {TARGET_RPS:.0} req/s and p99 <= {TARGET_P99_MS} ms");
     }
     console_size()
@@ -102,10 +77,7 @@ fn console_size() -> Result<(), String> {
         tools::ensure_build_tools()?;
         cmd::run(command("trunk", &["build", "--release", "--locked"]))?;
     }
-    println!(
-        "\nConsole transfer size (goal <= 250 KiB gzip, hard limit {} KiB):",
-        size::GZIP_LIMIT / 1024
-    );
+    println!("\nConsole transfer size (goal <= 250 KiB gzip, hard limit {} KiB):", size::GZIP_LIMIT / 1024);
     size::report(&size::measure(&dist)?);
     Ok(())
 }

@@ -8,9 +8,7 @@ use std::thread;
 
 /// The workspace root (the parent of this crate's manifest directory).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
 /// Cargo's target directory (`CARGO_TARGET_DIR` when set).
@@ -35,8 +33,7 @@ pub fn command(program: &str, args: &[&str]) -> Command {
     if let Ok(joined) = std::env::join_paths(paths) {
         c.env("PATH", joined);
     }
-    c.env("TRUNK_SKIP_VERSION_CHECK", "true")
-        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    c.env("TRUNK_SKIP_VERSION_CHECK", "true").env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
     c
 }
 
@@ -57,11 +54,8 @@ pub fn run(mut c: Command) -> Result<(), String> {
 pub fn run_captured(mut c: Command) -> Result<(bool, String), String> {
     let shown = describe(&c);
     println!("$ {shown}");
-    let mut child = c
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start `{shown}`: {e}"))?;
+    let mut child =
+        c.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().map_err(|e| format!("cannot start `{shown}`: {e}"))?;
     let (tx, rx) = mpsc::channel::<String>();
     let pumps: Vec<_> = [
         child.stdout.take().map(|s| Box::new(s) as Box<dyn Read + Send>),
@@ -96,9 +90,7 @@ pub fn run_captured(mut c: Command) -> Result<(bool, String), String> {
 /// Runs and returns trimmed stdout, or `None` when the program is missing or fails.
 pub fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = command(program, args).stderr(Stdio::null()).output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }
 
 fn describe(c: &Command) -> String {

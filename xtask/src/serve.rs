@@ -8,10 +8,7 @@ use crate::tools;
 pub fn run(server_args: &[String]) -> Result<(), String> {
     tools::ensure_build_tools()?;
     cmd::run(command("trunk", &["build", "--release", "--locked"]))?;
-    cmd::run(command(
-        "cargo",
-        &["build", "--locked", "--release", "-p", "ims-server"],
-    ))?;
+    cmd::run(command("cargo", &["build", "--locked", "--release", "-p", "ims-server"]))?;
     let binary = target_dir().join("release").join("ims-server");
     let dist = root().join("dist");
     let mut server = command(&binary.to_string_lossy(), &["--static-dir", &dist.to_string_lossy()]);

@@ -27,19 +27,10 @@ pub fn measure(dist: &Path) -> Result<Vec<FileSize>, String> {
         }
         let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let mut gz = GzEncoder::new(Vec::new(), Compression::best());
-        gz.write_all(&bytes)
-            .and_then(|()| gz.flush())
-            .map_err(|e| e.to_string())?;
+        gz.write_all(&bytes).and_then(|()| gz.flush()).map_err(|e| e.to_string())?;
         let gzip = gz.finish().map_err(|e| e.to_string())?.len() as u64;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        sizes.push(FileSize {
-            name,
-            raw: bytes.len() as u64,
-            gzip,
-        });
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        sizes.push(FileSize { name, raw: bytes.len() as u64, gzip });
     }
     sizes.sort_by_key(|s| std::cmp::Reverse(s.gzip));
     Ok(sizes)

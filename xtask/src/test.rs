@@ -16,10 +16,7 @@ struct Outcome {
 impl Outcome {
     /// A check that is one pass or one failure (formatting, lints, a build).
     fn check(ok: bool) -> Self {
-        Outcome {
-            passed: u64::from(ok),
-            failed: u64::from(!ok),
-        }
+        Outcome { passed: u64::from(ok), failed: u64::from(!ok) }
     }
 
     /// Counts from test-runner output; a run that failed without a counted failure (a build
@@ -71,10 +68,7 @@ pub fn run() -> Result<(), String> {
         println!("{line}");
     }
     if summary.len() < LAYERS.len() {
-        println!(
-            "  (stopped at the first failing layer; {} not run)",
-            LAYERS.len() - summary.len()
-        );
+        println!("  (stopped at the first failing layer; {} not run)", LAYERS.len() - summary.len());
     }
     println!("{passed} passed, {failed} failed");
     if failed == 0 {
@@ -95,17 +89,7 @@ fn format() -> Result<Outcome, String> {
 fn clippy_native() -> Result<Outcome, String> {
     check(
         "cargo",
-        &[
-            "clippy",
-            "--locked",
-            "--workspace",
-            "--exclude",
-            "ims-console",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
+        &["clippy", "--locked", "--workspace", "--exclude", "ims-console", "--all-targets", "--", "-D", "warnings"],
     )
 }
 
@@ -128,17 +112,7 @@ fn clippy_wasm() -> Result<Outcome, String> {
 }
 
 fn core_on_wasm() -> Result<Outcome, String> {
-    check(
-        "cargo",
-        &[
-            "check",
-            "--locked",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
-            "ims-core",
-        ],
-    )
+    check("cargo", &["check", "--locked", "--target", "wasm32-unknown-unknown", "-p", "ims-core"])
 }
 
 fn native_tests() -> Result<Outcome, String> {
@@ -147,21 +121,10 @@ fn native_tests() -> Result<Outcome, String> {
 }
 
 fn component_tests() -> Result<Outcome, String> {
-    let mut c = command(
-        "cargo",
-        &[
-            "test",
-            "--locked",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
-            "ims-console",
-        ],
-    );
+    let mut c = command("cargo", &["test", "--locked", "--target", "wasm32-unknown-unknown", "-p", "ims-console"]);
     c.env("CHROMEDRIVER", "/usr/bin/chromedriver");
     // The first headless Chromium start on a cold 2-core machine can exceed the 5 s default.
-    c.env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "30")
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "60");
+    c.env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "30").env("WASM_BINDGEN_TEST_TIMEOUT", "60");
     let (ok, out) = cmd::run_captured(c)?;
     Ok(Outcome::counted(ok, cargo_test_counts(&out)))
 }
@@ -171,10 +134,7 @@ fn release_build() -> Result<Outcome, String> {
     let sizes = size::measure(&root().join("dist"))?;
     let gzip = size::report(&sizes);
     if gzip > size::GZIP_LIMIT {
-        eprintln!(
-            "xtask: the console's gzip transfer size {gzip} B is over the {} B limit",
-            size::GZIP_LIMIT
-        );
+        eprintln!("xtask: the console's gzip transfer size {gzip} B is over the {} B limit", size::GZIP_LIMIT);
     }
     Ok(Outcome::check(gzip > 0 && gzip <= size::GZIP_LIMIT))
 }

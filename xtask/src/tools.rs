@@ -48,14 +48,11 @@ fn ensure_cargo_tool(program: &str, version: &str, krate: &str, locked: bool) ->
         args.push("--locked");
     }
     let mut c = command("cargo", &args);
-    c.env("CARGO_PROFILE_RELEASE_LTO", "false")
-        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
+    c.env("CARGO_PROFILE_RELEASE_LTO", "false").env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
     cmd::run(c)?;
     match output(program, &["--version"]) {
         Some(v) if v == want => Ok(()),
-        other => Err(format!(
-            "installed {krate} but `{program} --version` prints {other:?}; is ~/.cargo/bin on PATH?"
-        )),
+        other => Err(format!("installed {krate} but `{program} --version` prints {other:?}; is ~/.cargo/bin on PATH?")),
     }
 }
 
@@ -63,19 +60,14 @@ fn ensure_cargo_tool(program: &str, version: &str, krate: &str, locked: bool) ->
 /// that the wasm-opt trunk will pick is binaryen 132.
 fn ensure_npm_packages() -> Result<(), String> {
     let dir = e2e_dir();
-    if !is_newer(
-        &dir.join("node_modules").join(".package-lock.json"),
-        &dir.join("package-lock.json"),
-    ) {
+    if !is_newer(&dir.join("node_modules").join(".package-lock.json"), &dir.join("package-lock.json")) {
         let mut c = command("npm", &["ci", "--no-audit", "--no-fund"]);
         c.current_dir(&dir);
         cmd::run(c)?;
     }
     let version = output("wasm-opt", &["--version"]).unwrap_or_default();
     if !version.contains(WASM_OPT_VERSION) {
-        return Err(format!(
-            "wasm-opt on PATH reports {version:?}, expected {WASM_OPT_VERSION} from npm binaryen"
-        ));
+        return Err(format!("wasm-opt on PATH reports {version:?}, expected {WASM_OPT_VERSION} from npm binaryen"));
     }
     Ok(())
 }
@@ -86,17 +78,7 @@ fn ensure_chromium() -> Result<(), String> {
     }
     println!("xtask: installing Debian's chromium and chromium-driver");
     cmd::run(command("apt-get", &["update", "-q"]))?;
-    let mut c = command(
-        "apt-get",
-        &[
-            "install",
-            "-y",
-            "-q",
-            "--no-install-recommends",
-            "chromium",
-            "chromium-driver",
-        ],
-    );
+    let mut c = command("apt-get", &["install", "-y", "-q", "--no-install-recommends", "chromium", "chromium-driver"]);
     c.env("DEBIAN_FRONTEND", "noninteractive");
     cmd::run(c)
 }

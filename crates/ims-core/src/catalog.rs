@@ -29,26 +29,15 @@ pub struct Catalog {
 
 impl Default for Catalog {
     fn default() -> Self {
-        Catalog {
-            images: BTreeMap::new(),
-            members: BTreeMap::new(),
-            member_cap: DEFAULT_MEMBER_CAP,
-        }
+        Catalog { images: BTreeMap::new(), members: BTreeMap::new(), member_cap: DEFAULT_MEMBER_CAP }
     }
 }
 
 impl Catalog {
     /// A catalog holding `images` (each must have an id) with the given member cap.
     pub fn new(images: impl IntoIterator<Item = Image>, member_cap: usize) -> Self {
-        let images = images
-            .into_iter()
-            .filter_map(|i| Some((i.id.get()?.clone(), i)))
-            .collect();
-        Catalog {
-            images,
-            members: BTreeMap::new(),
-            member_cap,
-        }
+        let images = images.into_iter().filter_map(|i| Some((i.id.get()?.clone(), i))).collect();
+        Catalog { images, members: BTreeMap::new(), member_cap }
     }
 
     /// A catalog holding `images` and `members`. Memberships of unknown images are dropped.
@@ -60,11 +49,7 @@ impl Catalog {
         let mut catalog = Catalog::new(images, member_cap);
         for m in members {
             if catalog.images.contains_key(&m.image_id) {
-                catalog
-                    .members
-                    .entry(m.image_id.clone())
-                    .or_default()
-                    .insert(m.member_id.clone(), m);
+                catalog.members.entry(m.image_id.clone()).or_default().insert(m.member_id.clone(), m);
             }
         }
         catalog
@@ -102,10 +87,10 @@ impl Catalog {
     fn listed(&self, caller: &str, image: &Image) -> bool {
         image.visibility.get() == Some(&Visibility::Public)
             || is_owner(caller, image)
-            || image.id.get().is_some_and(|id| {
-                self.membership(id, caller)
-                    .is_some_and(|m| m.status == MemberStatus::Accepted)
-            })
+            || image
+                .id
+                .get()
+                .is_some_and(|id| self.membership(id, caller).is_some_and(|m| m.status == MemberStatus::Accepted))
     }
 
     /// The image if `caller` may see it; 404 otherwise (never 403 for another project's image).

@@ -42,9 +42,7 @@ pub const PUBLIC_COUNT: usize = PUBLIC_OS.len() * 4;
 
 /// A deterministic UUID-shaped id from a number (splitmix64), stable across runs and builds.
 pub fn demo_id(n: u64) -> String {
-    let mut state = n
-        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        .wrapping_add(0xD1B5_4A32_D192_ED03);
+    let mut state = n.wrapping_mul(0x9E37_79B9_7F4A_7C15).wrapping_add(0xD1B5_4A32_D192_ED03);
     let mut next = || {
         state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = state;
@@ -133,43 +131,22 @@ fn public_image(i: usize) -> Image {
     let windows = os_version.starts_with("Windows");
     // There is no Windows for ARM in the catalog: its fourth flavour is a SQL Server build.
     let arm = flavour == 3 && !windows;
-    let suffix = [
-        "",
-        " with GPU driver",
-        " for bare metal",
-        if arm { " ARM" } else { " with SQL Server" },
-    ][flavour];
+    let suffix = ["", " with GPU driver", " for bare metal", if arm { " ARM" } else { " with SQL Server" }][flavour];
     // Spread creation over 2017–2024, a little under a month apart, at varied hours.
     let created = Timestamp(1_483_228_800 + i as i64 * 2_450_000 + (i as i64 * 7 % 24) * 3600);
-    let mut image = base_image(
-        i as u64,
-        PUBLIC_OWNER,
-        format!("{os_version}{suffix}"),
-        os_version,
-        created,
-    );
+    let mut image = base_image(i as u64, PUBLIC_OWNER, format!("{os_version}{suffix}"), os_version, created);
     image.visibility = Visibility::Public.into();
     image.image_type = ImageType::Gold.into();
     image.protected = true.into();
     image.checksum = "d41d8cd98f00b204e9800998ecf8427e".to_owned().into();
     image.min_disk = (if windows { 40 } else { 40 + (i as i64 % 3) * 20 }).into();
     image.min_ram = [0, 1024, 2048, 4096][i % 4].into();
-    image.disk_format = [
-        DiskFormat::Zvhd2,
-        DiskFormat::Zvhd,
-        DiskFormat::Vhd,
-        DiskFormat::Qcow2,
-        DiskFormat::Raw,
-    ][i % 5]
+    image.disk_format = [DiskFormat::Zvhd2, DiskFormat::Zvhd, DiskFormat::Vhd, DiskFormat::Qcow2, DiskFormat::Raw]
+        [i % 5]
         .clone()
         .into();
     image.image_size = (1_073_741_824u64 + i as u64 * 97_003_201).to_string().into();
-    image.firmware_type = (if i % 6 == 5 {
-        FirmwareType::Uefi
-    } else {
-        FirmwareType::Bios
-    })
-    .into();
+    image.firmware_type = (if i % 6 == 5 { FirmwareType::Uefi } else { FirmwareType::Bios }).into();
     image.lazy_loading = "true".to_owned().into();
     image.active_at = image.created_at.clone();
     image.support_fc_inject = "true".to_owned().into();
@@ -201,12 +178,8 @@ fn public_image(i: usize) -> Image {
             image.architecture = Architecture::X86.into();
         }
         2 => {
-            image.virtual_env_type = (if i.is_multiple_of(4) {
-                VirtualEnvType::IsoImage
-            } else {
-                VirtualEnvType::Ironic
-            })
-            .into();
+            image.virtual_env_type =
+                (if i.is_multiple_of(4) { VirtualEnvType::IsoImage } else { VirtualEnvType::Ironic }).into();
             if i.is_multiple_of(4) {
                 image.disk_format = DiskFormat::Iso.into();
             } else {
@@ -226,20 +199,10 @@ fn public_image(i: usize) -> Image {
 
 fn private_images() -> Vec<Image> {
     let specs: [(&str, &str, &str, &[&str]); 7] = [
-        (
-            PROJECT_A,
-            "web-frontend-golden",
-            "Ubuntu 22.04 server 64bit",
-            &["web", "prod"],
-        ),
+        (PROJECT_A, "web-frontend-golden", "Ubuntu 22.04 server 64bit", &["web", "prod"]),
         (PROJECT_A, "db-backup-2023", "CentOS 7.9 64bit", &["db"]),
         (PROJECT_A, "encrypted-finance", "EulerOS 2.9 64bit", &[]),
-        (
-            PROJECT_A,
-            "whole-host-snapshot",
-            "Windows Server 2019 Standard 64bit",
-            &[],
-        ),
+        (PROJECT_A, "whole-host-snapshot", "Windows Server 2019 Standard 64bit", &[]),
         (PROJECT_B, "ci-runner", "Debian GNU/Linux 11.1.0 64bit", &["ci"]),
         (PROJECT_B, "data-disk-template", "Other Linux(64 bit)", &[]),
         (PROJECT_B, "gpu-trainer", "Ubuntu 20.04 server 64bit", &["ml", "gpu"]),
@@ -286,12 +249,7 @@ mod tests {
         assert_eq!(a, demo_catalog());
         let ids: HashSet<_> = a.iter().map(|i| i.id.get().cloned()).collect();
         assert_eq!(ids.len(), a.len());
-        assert!(
-            a.iter()
-                .filter(|i| i.image_type.get() == Some(&ImageType::Gold))
-                .count()
-                >= 60
-        );
+        assert!(a.iter().filter(|i| i.image_type.get() == Some(&ImageType::Gold)).count() >= 60);
     }
 
     #[test]
@@ -299,33 +257,22 @@ mod tests {
         let images: Vec<_> = synthetic_catalog(1000).collect();
         let ids: HashSet<_> = images.iter().map(|i| i.id.get().cloned()).collect();
         assert_eq!(ids.len(), 1000);
-        let private = images
-            .iter()
-            .filter(|i| i.visibility.get() == Some(&Visibility::Private))
-            .count();
+        let private = images.iter().filter(|i| i.visibility.get() == Some(&Visibility::Private)).count();
         assert_eq!(private, 200);
     }
 
     #[test]
     fn public_catalog_covers_platforms_architectures_and_env_types() {
-        let public: Vec<_> = demo_catalog()
-            .into_iter()
-            .filter(|i| i.owner.get().map(String::as_str) == Some(PUBLIC_OWNER))
-            .collect();
+        let public: Vec<_> =
+            demo_catalog().into_iter().filter(|i| i.owner.get().map(String::as_str) == Some(PUBLIC_OWNER)).collect();
         for p in Platform::KNOWN {
             assert!(public.iter().any(|i| i.platform.get() == Some(p)), "no {p} image");
         }
         for a in Architecture::KNOWN {
             assert!(public.iter().any(|i| i.architecture.get() == Some(a)), "no {a} image");
         }
-        for v in VirtualEnvType::KNOWN
-            .iter()
-            .filter(|v| **v != VirtualEnvType::DataImage)
-        {
-            assert!(
-                public.iter().any(|i| i.virtual_env_type.get() == Some(v)),
-                "no {v} image"
-            );
+        for v in VirtualEnvType::KNOWN.iter().filter(|v| **v != VirtualEnvType::DataImage) {
+            assert!(public.iter().any(|i| i.virtual_env_type.get() == Some(v)), "no {v} image");
         }
         assert!(public.iter().any(|i| i.os_bit.get().map(String::as_str) == Some("32")));
         let windows_arm =

@@ -104,11 +104,7 @@ impl ErrorCode {
     /// The envelope for this code with a message.
     pub fn envelope(self, message: impl Into<String>) -> ErrorEnvelope {
         ErrorEnvelope {
-            error: ErrorBody {
-                code: self.code().to_owned(),
-                message: message.into(),
-                details: Vec::new(),
-            },
+            error: ErrorBody { code: self.code().to_owned(), message: message.into(), details: Vec::new() },
         }
     }
 }
@@ -125,11 +121,7 @@ pub struct ImsError {
 
 impl ImsError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        ImsError {
-            code,
-            message: message.into(),
-            details: Vec::new(),
-        }
+        ImsError { code, message: message.into(), details: Vec::new() }
     }
 
     /// A 404 for a resource the caller may not see or that does not exist.
@@ -140,11 +132,7 @@ impl ImsError {
     /// A 400 listing every validation problem.
     pub fn invalid(details: Vec<ValidationError>) -> Self {
         let message = details.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
-        ImsError {
-            code: ErrorCode::InvalidBody,
-            message,
-            details,
-        }
+        ImsError { code: ErrorCode::InvalidBody, message, details }
     }
 
     /// The wire form.
@@ -177,9 +165,6 @@ mod tests {
     #[test]
     fn envelope_has_the_documented_shape() {
         let json = serde_json::to_value(ErrorCode::NotFound.envelope("image x could not be found")).unwrap();
-        assert_eq!(
-            json,
-            serde_json::json!({"error": {"code": "IMS.0004", "message": "image x could not be found"}})
-        );
+        assert_eq!(json, serde_json::json!({"error": {"code": "IMS.0004", "message": "image x could not be found"}}));
     }
 }

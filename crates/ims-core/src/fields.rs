@@ -93,17 +93,11 @@ impl FieldDef {
 
     /// Filterable by the parameter of the same name.
     pub(crate) const fn filter(self, kind: FilterKind) -> Self {
-        FieldDef {
-            filter: Some((self.wire, kind)),
-            ..self
-        }
+        FieldDef { filter: Some((self.wire, kind)), ..self }
     }
 
     pub(crate) const fn filter_as(self, param: &'static str, kind: FilterKind) -> Self {
-        FieldDef {
-            filter: Some((param, kind)),
-            ..self
-        }
+        FieldDef { filter: Some((param, kind)), ..self }
     }
 
     pub(crate) const fn sort(self) -> Self {
@@ -115,10 +109,7 @@ impl FieldDef {
     }
 
     pub(crate) const fn column(self) -> Self {
-        FieldDef {
-            default_column: true,
-            ..self
-        }
+        FieldDef { default_column: true, ..self }
     }
 
     /// The flat kebab-case translation id, e.g. `field-os-version` for `__os_version`.
@@ -162,16 +153,7 @@ mod tests {
     #[test]
     fn sort_keys_and_editable_fields_are_exactly_the_specs() {
         let sortable: HashSet<_> = FIELDS.iter().filter(|f| f.sortable).map(|f| f.wire).collect();
-        let spec: HashSet<_> = [
-            "name",
-            "container_format",
-            "disk_format",
-            "status",
-            "id",
-            "size",
-            "created_at",
-        ]
-        .into();
+        let spec: HashSet<_> = ["name", "container_format", "disk_format", "status", "id", "size", "created_at"].into();
         assert_eq!(sortable, spec);
         let editable: HashSet<_> = FIELDS.iter().filter(|f| f.editable).map(|f| f.wire).collect();
         assert_eq!(editable, ["name", "__description", "tags"].into());
@@ -183,16 +165,9 @@ mod tests {
         for f in FIELDS {
             assert!(!f.label_en.is_empty() && !f.label_zh.is_empty(), "{}", f.wire);
             let key = f.label_key();
-            assert!(
-                key.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
-                "{key}"
-            );
+            assert!(key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{key}");
         }
-        assert_eq!(
-            field("__os_version").map(FieldDef::label_key).as_deref(),
-            Some("field-os-version")
-        );
+        assert_eq!(field("__os_version").map(FieldDef::label_key).as_deref(), Some("field-os-version"));
         assert_eq!(field_for_param("tag").map(|f| f.wire), Some("tags"));
     }
 }

@@ -54,9 +54,7 @@ pub fn requirements(flavor_id: &str) -> Result<Vec<Requirement>, FlavorError> {
     use Requirement::*;
     let segments: Vec<&str> = flavor_id.split('.').collect();
     let well_formed = segments.len() >= 2
-        && segments
-            .iter()
-            .all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+        && segments.iter().all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
     if !well_formed {
         return Err(FlavorError(flavor_id.to_owned()));
     }
@@ -75,9 +73,7 @@ pub fn requirements(flavor_id: &str) -> Result<Vec<Requirement>, FlavorError> {
         "h" | "hc" | "hi" => vec![Flag("__support_highperformance")],
         _ => vec![Flag("__support_kvm"), IsNot("architecture", "arm")],
     };
-    Ok(std::iter::once(Is("virtual_env_type", "FusionCompute"))
-        .chain(fits)
-        .collect())
+    Ok(std::iter::once(Is("virtual_env_type", "FusionCompute")).chain(fits).collect())
 }
 
 /// Whether the flavor can boot the image.
@@ -121,16 +117,7 @@ mod tests {
     #[test]
     fn malformed_ids_are_errors() {
         let img = Image::default();
-        for bad in [
-            "",
-            "s6",
-            "S6.large",
-            "s6..2",
-            "large.2",
-            "6.large",
-            "s6.lar ge.2",
-            "physical",
-        ] {
+        for bad in ["", "s6", "S6.large", "s6..2", "large.2", "6.large", "s6.lar ge.2", "physical"] {
             assert!(flavor_accepts(bad, &img).is_err(), "{bad:?}");
         }
     }

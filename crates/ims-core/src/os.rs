@@ -43,11 +43,8 @@ pub fn classify(os_version: &str) -> OsClass {
         .find(|(needle, _, _)| lower.contains(needle))
         .map_or((Platform::Other, OsType::Other), |(_, p, t)| (p.clone(), t.clone()));
     let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
-    let bit = if compact.contains("32bit") || compact.contains("x86_32") || compact.contains("i386") {
-        "32"
-    } else {
-        "64"
-    };
+    let bit =
+        if compact.contains("32bit") || compact.contains("x86_32") || compact.contains("i386") { "32" } else { "64" };
     OsClass { os_type, platform, bit }
 }
 
@@ -61,31 +58,11 @@ mod tests {
             ("Ubuntu 14.04 server 64bit", Platform::Ubuntu, OsType::Linux, "64"),
             ("CentOS 7.3 64bit", Platform::CentOs, OsType::Linux, "64"),
             ("Other Linux(64 bit)", Platform::Other, OsType::Linux, "64"),
-            (
-                "Windows Server 2008 R2 Enterprise 32bit",
-                Platform::Windows,
-                OsType::Windows,
-                "32",
-            ),
-            (
-                "Red Hat Linux Enterprise 7.4 64bit",
-                Platform::RedHat,
-                OsType::Linux,
-                "64",
-            ),
+            ("Windows Server 2008 R2 Enterprise 32bit", Platform::Windows, OsType::Windows, "32"),
+            ("Red Hat Linux Enterprise 7.4 64bit", Platform::RedHat, OsType::Linux, "64"),
             ("OpenSUSE 15.0 64bit", Platform::OpenSuse, OsType::Linux, "64"),
-            (
-                "SUSE Linux Enterprise Server 12 SP3 64bit",
-                Platform::Suse,
-                OsType::Linux,
-                "64",
-            ),
-            (
-                "Oracle Linux Server release 7.4 64bit",
-                Platform::OracleLinux,
-                OsType::Linux,
-                "64",
-            ),
+            ("SUSE Linux Enterprise Server 12 SP3 64bit", Platform::Suse, OsType::Linux, "64"),
+            ("Oracle Linux Server release 7.4 64bit", Platform::OracleLinux, OsType::Linux, "64"),
             ("Debian GNU/Linux 9.0.0 32 bit", Platform::Debian, OsType::Linux, "32"),
             ("Fedora 28 64bit", Platform::Fedora, OsType::Linux, "64"),
             ("CoreOS 1298.6.0 64bit", Platform::CoreOs, OsType::Linux, "64"),

@@ -43,9 +43,7 @@ impl MediaType {
     /// Reads a `Content-Type` header (parameters such as `; charset=utf-8` are ignored).
     pub fn from_content_type(header: &str) -> Option<Self> {
         let essence = header.split(';').next().unwrap_or_default().trim();
-        Self::ALL
-            .into_iter()
-            .find(|m| m.content_type().eq_ignore_ascii_case(essence))
+        Self::ALL.into_iter().find(|m| m.content_type().eq_ignore_ascii_case(essence))
     }
 }
 

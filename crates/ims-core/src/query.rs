@@ -21,10 +21,7 @@ use std::fmt;
 /// `/v2/images`: the `__*` attributes and IMS's own filters. A console talking to Glance hides them.
 pub fn is_ims_only(param: &str) -> bool {
     param.starts_with("__")
-        || matches!(
-            param,
-            "flavor_id" | "virtual_env_type" | "enterprise_project_id" | "architecture"
-        )
+        || matches!(param, "flavor_id" | "virtual_env_type" | "enterprise_project_id" | "architecture")
 }
 
 /// The documented default page size.
@@ -117,11 +114,7 @@ pub enum QueryError {
     #[error("query parameter {0:?} is given more than once")]
     Repeated(String),
     #[error("query parameter {param:?} cannot be {value:?}: expected {expected}")]
-    InvalidValue {
-        param: String,
-        value: String,
-        expected: String,
-    },
+    InvalidValue { param: String, value: String, expected: String },
     #[error("query parameter {0:?} is not valid percent-encoded UTF-8")]
     BadEncoding(String),
 }
@@ -136,11 +129,7 @@ impl QueryError {
     }
 
     fn invalid(param: &str, value: &str, expected: impl Into<String>) -> Self {
-        QueryError::InvalidValue {
-            param: param.to_owned(),
-            value: value.to_owned(),
-            expected: expected.into(),
-        }
+        QueryError::InvalidValue { param: param.to_owned(), value: value.to_owned(), expected: expected.into() }
     }
 }
 
@@ -159,12 +148,7 @@ impl ListQuery {
     pub fn parse(query: &str) -> Result<Self, QueryError> {
         let mut q = ListQuery::default();
         let mut seen = std::collections::HashSet::new();
-        for pair in query
-            .strip_prefix('?')
-            .unwrap_or(query)
-            .split('&')
-            .filter(|p| !p.is_empty())
-        {
+        for pair in query.strip_prefix('?').unwrap_or(query).split('&').filter(|p| !p.is_empty()) {
             let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
             let key = encoding::decode(raw_key).ok_or_else(|| QueryError::BadEncoding(raw_key.to_owned()))?;
             let value = encoding::decode(raw_value).ok_or_else(|| QueryError::BadEncoding(key.clone()))?;
@@ -236,10 +220,7 @@ impl ListQuery {
 
     /// The order in effect: the documented default is `created_at` descending.
     pub fn effective_sort(&self) -> (SortKey, SortDir) {
-        (
-            self.sort_key.unwrap_or(SortKey::CreatedAt),
-            self.sort_dir.unwrap_or(SortDir::Desc),
-        )
+        (self.sort_key.unwrap_or(SortKey::CreatedAt), self.sort_dir.unwrap_or(SortDir::Desc))
     }
 
     /// A filter's value.
@@ -285,9 +266,7 @@ fn parse_value(param: &str, kind: FilterKind, value: &str) -> Result<FilterValue
         FilterKind::Time => {
             let expected =
                 "op:time with op gt, gte, lt, lte, eq or neq and time yyyy-MM-ddThh:mm:ssZ or yyyy-MM-dd hh:mm:ss";
-            let (op, time) = value
-                .split_once(':')
-                .ok_or_else(|| QueryError::invalid(param, value, expected))?;
+            let (op, time) = value.split_once(':').ok_or_else(|| QueryError::invalid(param, value, expected))?;
             let op = TimeOp::parse(op).ok_or_else(|| QueryError::invalid(param, value, expected))?;
             let time = Timestamp::parse(time).map_err(|_| QueryError::invalid(param, value, expected))?;
             Ok(FilterValue::Time(op, time))

@@ -143,9 +143,9 @@ pub fn share_refusals(
     }
     match image.visibility.get() {
         Some(Visibility::Private | Visibility::Shared) => {}
-        other => refusals.push(ShareRefusal::NotPrivate {
-            visibility: other.map(ToString::to_string).unwrap_or_default(),
-        }),
+        other => {
+            refusals.push(ShareRefusal::NotPrivate { visibility: other.map(ToString::to_string).unwrap_or_default() })
+        }
     }
     if image.system_cmk_id.get().is_some_and(|k| !k.is_empty()) {
         refusals.push(ShareRefusal::Encrypted);
@@ -159,17 +159,11 @@ pub fn share_refusals(
     let mut adding = 0;
     for (i, project) in requested.iter().enumerate() {
         let refusal = if validate_project_id(project).is_some() {
-            Some(ShareRefusal::MalformedProjectId {
-                project: project.clone(),
-            })
+            Some(ShareRefusal::MalformedProjectId { project: project.clone() })
         } else if project == owner {
-            Some(ShareRefusal::OwnProject {
-                project: project.clone(),
-            })
+            Some(ShareRefusal::OwnProject { project: project.clone() })
         } else if current.contains(project) || requested[..i].contains(project) {
-            Some(ShareRefusal::Duplicate {
-                project: project.clone(),
-            })
+            Some(ShareRefusal::Duplicate { project: project.clone() })
         } else {
             None
         };
@@ -179,11 +173,7 @@ pub fn share_refusals(
         }
     }
     if adding > 0 && current.len() + adding > cap {
-        refusals.push(ShareRefusal::CapReached {
-            current: current.len(),
-            adding,
-            cap,
-        });
+        refusals.push(ShareRefusal::CapReached { current: current.len(), adding, cap });
     }
     refusals
 }
@@ -192,10 +182,7 @@ pub fn share_refusals(
 /// decides (the owner can only cancel), and only to a documented state.
 pub fn check_status_change(caller: &str, member_id: &str, to: &MemberStatus) -> Result<(), ImsError> {
     if caller != member_id {
-        return Err(ImsError::new(
-            ErrorCode::Forbidden,
-            "only the member project can accept or reject a share",
-        ));
+        return Err(ImsError::new(ErrorCode::Forbidden, "only the member project can accept or reject a share"));
     }
     if !to.is_known() {
         return Err(ImsError::new(

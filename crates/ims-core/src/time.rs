@@ -46,9 +46,7 @@ impl Timestamp {
         if !valid {
             return Err(err());
         }
-        Ok(Timestamp(
-            days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second,
-        ))
+        Ok(Timestamp(days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second))
     }
 
     /// Reads the value of an HTML `datetime-local` input (`2018-10-28T10:00` or with seconds),
@@ -169,13 +167,7 @@ mod tests {
         let t = Timestamp::parse_input("2018-10-28T10:00").unwrap();
         assert_eq!(t, Timestamp::parse("2018-10-28T10:00:00Z").unwrap());
         assert_eq!(Timestamp::parse_input(&t.to_input()), Ok(t));
-        for bad in [
-            "",
-            "2018-10-28",
-            "2018-10-28 10:00",
-            "2018-10-28T10:00Z",
-            "2018-10-28T1é:00",
-        ] {
+        for bad in ["", "2018-10-28", "2018-10-28 10:00", "2018-10-28T10:00Z", "2018-10-28T1é:00"] {
             assert!(Timestamp::parse_input(bad).is_err(), "{bad:?}");
         }
     }

@@ -29,13 +29,8 @@ pub const CREATE_FIELDS: &[&str] = &[
     "__description",
 ];
 /// Disk formats accepted on create (`iso` only appears in lists).
-pub const CREATE_DISK_FORMATS: &[DiskFormat] = &[
-    DiskFormat::Vhd,
-    DiskFormat::Zvhd,
-    DiskFormat::Zvhd2,
-    DiskFormat::Raw,
-    DiskFormat::Qcow2,
-];
+pub const CREATE_DISK_FORMATS: &[DiskFormat] =
+    &[DiskFormat::Vhd, DiskFormat::Zvhd, DiskFormat::Zvhd2, DiskFormat::Raw, DiskFormat::Qcow2];
 
 /// Why a value was refused. The wire form is the snake_case name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -65,11 +60,7 @@ pub struct ValidationError {
 
 impl ValidationError {
     pub fn new(field: impl Into<String>, code: ValidationCode) -> Self {
-        ValidationError {
-            field: field.into(),
-            code,
-            params: BTreeMap::new(),
-        }
+        ValidationError { field: field.into(), code, params: BTreeMap::new() }
     }
 
     pub fn with(mut self, key: &str, value: impl ToString) -> Self {
@@ -80,10 +71,7 @@ impl ValidationError {
 
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let code = serde_json::to_value(self.code)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
+        let code = serde_json::to_value(self.code).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
         write!(f, "{}: {code}", self.field)?;
         for (k, v) in &self.params {
             write!(f, " {k}={v}")?;
@@ -99,20 +87,12 @@ pub fn check_length(field: &str, value: &str, min: usize, max: usize) -> Option<
         Some(
             ValidationError::new(
                 field,
-                if min == 1 && n == 0 {
-                    ValidationCode::Required
-                } else {
-                    ValidationCode::TooShort
-                },
+                if min == 1 && n == 0 { ValidationCode::Required } else { ValidationCode::TooShort },
             )
             .with("min", min),
         )
     } else if n > max {
-        Some(
-            ValidationError::new(field, ValidationCode::TooLong)
-                .with("max", max)
-                .with("length", n),
-        )
+        Some(ValidationError::new(field, ValidationCode::TooLong).with("max", max).with("length", n))
     } else {
         None
     }
@@ -135,11 +115,7 @@ pub fn validate_tags(tags: &[String]) -> Vec<ValidationError> {
         if let Some(p) = check_length("tags", tag, 1, MAX_TEXT) {
             problems.push(p.with("index", i));
         } else if tags[..i].contains(tag) {
-            problems.push(
-                ValidationError::new("tags", ValidationCode::Duplicate)
-                    .with("index", i)
-                    .with("value", tag),
-            );
+            problems.push(ValidationError::new("tags", ValidationCode::Duplicate).with("index", i).with("value", tag));
         }
     }
     problems
@@ -194,22 +170,14 @@ pub fn validate_create(request: &Image) -> Vec<ValidationError> {
         );
     }
     if let Some(d) = request.disk_format.get().filter(|d| !CREATE_DISK_FORMATS.contains(d)) {
-        let allowed = CREATE_DISK_FORMATS
-            .iter()
-            .map(DiskFormat::as_str)
-            .collect::<Vec<_>>()
-            .join(", ");
+        let allowed = CREATE_DISK_FORMATS.iter().map(DiskFormat::as_str).collect::<Vec<_>>().join(", ");
         problems.push(
             ValidationError::new("disk_format", ValidationCode::NotAllowedValue)
                 .with("allowed", allowed)
                 .with("value", d),
         );
     }
-    if let Some(&m) = request
-        .min_disk
-        .get()
-        .filter(|m| !(MIN_DISK_RANGE.0..=MIN_DISK_RANGE.1).contains(*m))
-    {
+    if let Some(&m) = request.min_disk.get().filter(|m| !(MIN_DISK_RANGE.0..=MIN_DISK_RANGE.1).contains(*m)) {
         problems.push(range_error("min_disk", m, MIN_DISK_RANGE.0, Some(MIN_DISK_RANGE.1)));
     }
     if let Some(&m) = request.min_ram.get().filter(|m| **m < 0) {
@@ -234,20 +202,16 @@ pub fn create_warnings(request: &Image) -> Vec<ValidationError> {
     let (lo, hi) = MIN_DISK_DOCUMENTED;
     match request.min_disk.get() {
         Some(&m) if (MIN_DISK_RANGE.0..=MIN_DISK_RANGE.1).contains(&m) && !(lo..=hi).contains(&m) => {
-            vec![
-                ValidationError::new("min_disk", ValidationCode::OutsideRecommendedRange)
-                    .with("min", lo)
-                    .with("max", hi),
-            ]
+            vec![ValidationError::new("min_disk", ValidationCode::OutsideRecommendedRange)
+                .with("min", lo)
+                .with("max", hi)]
         }
         _ => Vec::new(),
     }
 }
 
 fn range_error(field: &str, value: i64, min: i64, max: Option<i64>) -> ValidationError {
-    let e = ValidationError::new(field, ValidationCode::OutOfRange)
-        .with("min", min)
-        .with("value", value);
+    let e = ValidationError::new(field, ValidationCode::OutOfRange).with("min", min).with("value", value);
     match max {
         Some(max) => e.with("max", max),
         None => e,
@@ -257,11 +221,9 @@ fn range_error(field: &str, value: i64, min: i64, max: Option<i64>) -> Validatio
 /// Wire names of the documented attributes present (value or `null`) in `image`.
 fn set_documented_fields(image: &Image) -> Vec<&'static str> {
     match serde_json::to_value(image) {
-        Ok(serde_json::Value::Object(map)) => Image::DOCUMENTED
-            .iter()
-            .copied()
-            .filter(|name| map.contains_key(*name))
-            .collect(),
+        Ok(serde_json::Value::Object(map)) => {
+            Image::DOCUMENTED.iter().copied().filter(|name| map.contains_key(*name)).collect()
+        }
         _ => Vec::new(),
     }
 }

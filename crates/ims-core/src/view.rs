@@ -27,10 +27,7 @@ pub fn human_size(bytes: u64) -> String {
 /// needle, ignoring case. An empty needle keeps every row.
 pub fn quick_filter_matches(image: &crate::Image, columns: &[&str], needle: &str) -> bool {
     let needle = needle.trim().to_lowercase();
-    needle.is_empty()
-        || columns
-            .iter()
-            .any(|c| image.attr_text(c).is_some_and(|v| v.to_lowercase().contains(&needle)))
+    needle.is_empty() || columns.iter().any(|c| image.attr_text(c).is_some_and(|v| v.to_lowercase().contains(&needle)))
 }
 
 /// A unit of elapsed time, for "3 days ago".

@@ -14,11 +14,7 @@ fn fixture(name: &str) -> Value {
 fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(name: &str) -> T {
     let wire = fixture(name);
     let decoded: T = serde_json::from_value(wire.clone()).expect("decodes");
-    assert_eq!(
-        serde_json::to_value(&decoded).expect("encodes"),
-        wire,
-        "{name} lost or changed a field"
-    );
+    assert_eq!(serde_json::to_value(&decoded).expect("encodes"), wire, "{name} lost or changed a field");
     decoded
 }
 
@@ -32,10 +28,7 @@ fn list_response_round_trips_with_typed_fields() {
     assert_eq!(first.disk_format.get(), Some(&DiskFormat::Zvhd2));
     assert_eq!(first.virtual_size, Field::Null);
     assert_eq!(first.support_kvm_fpga_type.get().map(String::as_str), Some("VU9P"));
-    assert!(
-        first.properties.is_empty(),
-        "every sample key is a documented attribute"
-    );
+    assert!(first.properties.is_empty(), "every sample key is a documented attribute");
 }
 
 #[test]
@@ -62,14 +55,8 @@ fn the_engine_answers_the_create_sample_with_the_response_samples_fields() {
     let owner = response["owner"].as_str().expect("owner");
     let id = response["id"].as_str().expect("id");
     let mut catalog = Catalog::default();
-    let made = catalog
-        .create(
-            owner,
-            &request,
-            id,
-            Timestamp::parse("2016-06-02T07:49:48Z").expect("time"),
-        )
-        .expect("create");
+    let made =
+        catalog.create(owner, &request, id, Timestamp::parse("2016-06-02T07:49:48Z").expect("time")).expect("create");
     let made = serde_json::to_value(made).expect("encode");
     for key in [
         "schema",

@@ -35,12 +35,7 @@ pub const DEMO_TOKENS: &[(&str, &str, &str)] = &[
 impl Tokens {
     /// The demo tokens.
     pub fn demo() -> Self {
-        Tokens(
-            DEMO_TOKENS
-                .iter()
-                .map(|(t, p, _)| ((*t).to_owned(), (*p).to_owned()))
-                .collect(),
-        )
+        Tokens(DEMO_TOKENS.iter().map(|(t, p, _)| ((*t).to_owned(), (*p).to_owned())).collect())
     }
 
     /// Reads a tokens file (`[[token]]` entries with `token` and `project_id`).
@@ -50,9 +45,7 @@ impl Tokens {
         if file.token.is_empty() {
             return Err(format!("tokens file {} has no [[token]] entry", path.display()));
         }
-        Ok(Tokens(
-            file.token.into_iter().map(|e| (e.token, e.project_id)).collect(),
-        ))
+        Ok(Tokens(file.token.into_iter().map(|e| (e.token, e.project_id)).collect()))
     }
 
     /// The project a token acts for.

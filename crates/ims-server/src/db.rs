@@ -22,10 +22,7 @@ pub async fn open(path: &Path) -> Result<SqlitePool, String> {
         .connect_with(options)
         .await
         .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
-    sqlx::migrate!("./migrations")
-        .run(&pool)
-        .await
-        .map_err(|e| format!("cannot migrate {}: {e}", path.display()))?;
+    sqlx::migrate!("./migrations").run(&pool).await.map_err(|e| format!("cannot migrate {}: {e}", path.display()))?;
     Ok(pool)
 }
 
@@ -35,9 +32,7 @@ pub async fn seed_if_empty<'a>(
     images: impl IntoIterator<Item = &'a Image>,
 ) -> Result<usize, crate::error::AppError> {
     let mut tx = pool.begin().await?;
-    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM images")
-        .fetch_one(&mut *tx)
-        .await?;
+    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM images").fetch_one(&mut *tx).await?;
     if count > 0 {
         return Ok(0);
     }

@@ -39,10 +39,8 @@ impl IntoResponse for AppError {
         match self {
             AppError::Ims(error) => envelope_response(&error),
             other => {
-                let generic = ImsError::new(
-                    ErrorCode::Internal,
-                    "internal error; quote the request id when reporting it",
-                );
+                let generic =
+                    ImsError::new(ErrorCode::Internal, "internal error; quote the request id when reporting it");
                 let mut response = envelope_response(&generic);
                 response.extensions_mut().insert(InternalError(other.to_string()));
                 response

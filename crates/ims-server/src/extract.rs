@@ -14,10 +14,7 @@ pub const BODY_LIMIT: usize = 1024 * 1024;
 
 fn body_error(rejection: BytesRejection) -> AppError {
     if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        AppError::api(
-            ErrorCode::PayloadTooLarge,
-            format!("the body is larger than {BODY_LIMIT} bytes"),
-        )
+        AppError::api(ErrorCode::PayloadTooLarge, format!("the body is larger than {BODY_LIMIT} bytes"))
     } else {
         AppError::api(ErrorCode::BadRequest, "the body could not be read")
     }
@@ -48,12 +45,8 @@ impl<S: Send + Sync> FromRequest<S> for PatchBody {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let content_type = req
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned();
+        let content_type =
+            req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
         let media = MediaType::from_content_type(&content_type).ok_or_else(|| {
             AppError::api(
                 ErrorCode::UnsupportedMediaType,

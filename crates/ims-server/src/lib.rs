@@ -56,17 +56,11 @@ pub fn app(state: AppState, options: &AppOptions) -> Router {
         Some(dir) => router.fallback_service(static_files::router(dir)),
         None => router.fallback(|| async { error::AppError::api(ErrorCode::NotFound, "not found") }),
     };
-    let frame_ancestors = if options.frame_ancestors.is_empty() {
-        "'self'"
-    } else {
-        &options.frame_ancestors
-    };
+    let frame_ancestors = if options.frame_ancestors.is_empty() { "'self'" } else { &options.frame_ancestors };
     let headers = security::Headers::new(options.static_dir.as_deref(), frame_ancestors, &options.cors_origins);
-    let router = router
-        .layer(middleware::from_fn_with_state(headers, security::add_headers))
-        .layer(CatchPanicLayer::custom(|_| {
-            error::envelope_response(&ImsError::new(ErrorCode::Internal, "internal error"))
-        }));
+    let router = router.layer(middleware::from_fn_with_state(headers, security::add_headers)).layer(
+        CatchPanicLayer::custom(|_| error::envelope_response(&ImsError::new(ErrorCode::Internal, "internal error"))),
+    );
     request_id::layer(router)
 }
 
@@ -84,10 +78,8 @@ fn cors(origins: &[String]) -> CorsLayer {
 async fn envelope_errors(request: Request, next: Next) -> Response {
     let response = next.run(request).await;
     let status = response.status();
-    let json = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    let json =
+        response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
     if !(status.is_client_error() || status.is_server_error()) || json {
         return response;
     }
@@ -119,31 +111,23 @@ pub async fn run(cli: config::Cli) -> Result<(), String> {
             Some(n) => ims_core::demo::synthetic_catalog(n).collect(),
             None => ims_core::demo::demo_catalog(),
         };
-        let seeded = db::seed_if_empty(&pool, &images)
-            .await
-            .map_err(|e| format!("cannot seed {}: {e}", cli.db.display()))?;
+        let seeded =
+            db::seed_if_empty(&pool, &images).await.map_err(|e| format!("cannot seed {}: {e}", cli.db.display()))?;
         if seeded > 0 {
             tracing::info!(images = seeded, db = %cli.db.display(), "seeded the demo catalog");
         }
     }
-    let listener = tokio::net::TcpListener::bind(cli.listen)
-        .await
-        .map_err(|e| format!("cannot listen on {}: {e}", cli.listen))?;
+    let listener =
+        tokio::net::TcpListener::bind(cli.listen).await.map_err(|e| format!("cannot listen on {}: {e}", cli.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    println!(
-        "IMS console and API on http://{addr}/  (API under /v2, database {})",
-        cli.db.display()
-    );
+    println!("IMS console and API on http://{addr}/  (API under /v2, database {})", cli.db.display());
     if cli.tokens.is_none() {
         println!("Demo tokens (X-Auth-Token):");
         for (token, project, what) in auth::DEMO_TOKENS {
             println!("  {token:<18} project {project}  ({what})");
         }
     }
-    let state = AppState {
-        store: Store::new(pool.clone(), cli.member_cap),
-        tokens: Arc::new(tokens),
-    };
+    let state = AppState { store: Store::new(pool.clone(), cli.member_cap), tokens: Arc::new(tokens) };
     let options = AppOptions {
         static_dir: cli.static_dir.clone(),
         cors_origins: cli.cors_origins.clone(),

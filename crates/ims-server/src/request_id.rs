@@ -17,11 +17,7 @@ pub struct InternalError(pub String);
 fn next_id() -> String {
     static START: OnceLock<u64> = OnceLock::new();
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let start = *START.get_or_init(|| {
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_micros() as u64)
-    });
+    let start = *START.get_or_init(|| SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_micros() as u64));
     format!("req-{start:x}-{:06x}", COUNTER.fetch_add(1, Ordering::Relaxed))
 }
 

@@ -20,13 +20,9 @@ impl Headers {
     /// exactly the inline loader trunk writes into `index.html` — nothing else inline — and
     /// lets the page be framed only by `frame_ancestors` (for embedding in an admin page).
     pub fn new(static_dir: Option<&Path>, frame_ancestors: &str, connect_src: &[String]) -> Self {
-        let index = static_dir
-            .and_then(|d| std::fs::read_to_string(d.join("index.html")).ok())
-            .unwrap_or_default();
-        let scripts: String = inline_scripts(&index)
-            .iter()
-            .map(|s| format!(" 'sha256-{}'", sha256_base64(s)))
-            .collect();
+        let index = static_dir.and_then(|d| std::fs::read_to_string(d.join("index.html")).ok()).unwrap_or_default();
+        let scripts: String =
+            inline_scripts(&index).iter().map(|s| format!(" 'sha256-{}'", sha256_base64(s))).collect();
         let connect: String = connect_src.iter().map(|o| format!(" {o}")).collect();
         let csp = format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; style-src 'self'; img-src 'self' data:; \

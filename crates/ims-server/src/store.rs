@@ -26,11 +26,7 @@ pub struct Store {
 
 impl Store {
     pub fn new(pool: SqlitePool, member_cap: usize) -> Self {
-        Store {
-            pool,
-            write_lock: Arc::new(Mutex::new(())),
-            member_cap,
-        }
+        Store { pool, write_lock: Arc::new(Mutex::new(())), member_cap }
     }
 
     /// A catalog holding the image (if it exists) and its memberships, for a read.
@@ -61,10 +57,8 @@ impl Store {
 }
 
 async fn load(conn: &mut SqliteConnection, image_id: &str, cap: usize) -> Result<Catalog, AppError> {
-    let doc: Option<(String,)> = sqlx::query_as("SELECT doc FROM images WHERE id = ?")
-        .bind(image_id)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let doc: Option<(String,)> =
+        sqlx::query_as("SELECT doc FROM images WHERE id = ?").bind(image_id).fetch_optional(&mut *conn).await?;
     let Some((doc,)) = doc else {
         return Ok(Catalog::new([], cap));
     };
@@ -75,54 +69,35 @@ async fn load(conn: &mut SqliteConnection, image_id: &str, cap: usize) -> Result
     .bind(image_id)
     .fetch_all(&mut *conn)
     .await?;
-    let members = rows
-        .into_iter()
-        .map(|(image_id, member_id, status, created_at, updated_at)| Member {
-            created_at,
-            updated_at,
-            image_id,
-            member_id,
-            status: status.as_str().into(),
-            schema: ims_core::sharing::MEMBER_SCHEMA.to_owned(),
-        });
+    let members = rows.into_iter().map(|(image_id, member_id, status, created_at, updated_at)| Member {
+        created_at,
+        updated_at,
+        image_id,
+        member_id,
+        status: status.as_str().into(),
+        schema: ims_core::sharing::MEMBER_SCHEMA.to_owned(),
+    });
     Ok(Catalog::with_members([image], members, cap))
 }
 
 /// Writes the difference between two catalogs: changed or new images, deleted images, and the
 /// memberships of every image that is in either.
 async fn save(conn: &mut SqliteConnection, before: &Catalog, after: &Catalog) -> Result<(), AppError> {
-    let old: BTreeMap<_, _> = before
-        .all_images()
-        .filter_map(|i| Some((i.id.get()?.clone(), i)))
-        .collect();
-    let new: BTreeMap<_, _> = after
-        .all_images()
-        .filter_map(|i| Some((i.id.get()?.clone(), i)))
-        .collect();
+    let old: BTreeMap<_, _> = before.all_images().filter_map(|i| Some((i.id.get()?.clone(), i))).collect();
+    let new: BTreeMap<_, _> = after.all_images().filter_map(|i| Some((i.id.get()?.clone(), i))).collect();
     for id in old.keys().filter(|id| !new.contains_key(*id)) {
-        sqlx::query("DELETE FROM images WHERE id = ?")
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query("DELETE FROM images WHERE id = ?").bind(id).execute(&mut *conn).await?;
     }
     for (id, image) in &new {
         if old.get(id) != Some(image) {
             put_image(conn, image).await?;
         }
     }
-    let member_set = |c: &Catalog, id: &str| {
-        c.all_members()
-            .filter(|m| m.image_id == id)
-            .cloned()
-            .collect::<Vec<_>>()
-    };
+    let member_set = |c: &Catalog, id: &str| c.all_members().filter(|m| m.image_id == id).cloned().collect::<Vec<_>>();
     for id in new.keys() {
         let (was, is) = (member_set(before, id), member_set(after, id));
         if was != is {
-            sqlx::query("DELETE FROM members WHERE image_id = ?")
-                .bind(id)
-                .execute(&mut *conn)
-                .await?;
+            sqlx::query("DELETE FROM members WHERE image_id = ?").bind(id).execute(&mut *conn).await?;
             for m in &is {
                 sqlx::query(
                     "INSERT INTO members (image_id, member_id, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",

@@ -13,23 +13,12 @@ const V21: &str = "application/openstack-images-v2.1-json-patch";
 async fn attempt(server: &TestServer, token: &str, id: &str) -> Vec<u16> {
     let image = format!("/v2/images/{id}");
     let mut statuses = vec![server.get(&image, Some(token)).await.status().as_u16()];
-    let patch = server
-        .patch(token, id, V21, json!([{"op": "add", "path": "/probe", "value": "x"}]))
-        .await;
+    let patch = server.patch(token, id, V21, json!([{"op": "add", "path": "/probe", "value": "x"}])).await;
     statuses.push(patch.status().as_u16());
-    for (method, path) in [
-        (Method::PUT, format!("{image}/tags/probe")),
-        (Method::DELETE, format!("{image}/tags/probe")),
-    ] {
-        statuses.push(
-            server
-                .request(method, &path, Some(token))
-                .send()
-                .await
-                .expect("request")
-                .status()
-                .as_u16(),
-        );
+    for (method, path) in
+        [(Method::PUT, format!("{image}/tags/probe")), (Method::DELETE, format!("{image}/tags/probe"))]
+    {
+        statuses.push(server.request(method, &path, Some(token)).send().await.expect("request").status().as_u16());
     }
     let listed = ids(&server.list("", token).await).contains(&id.to_owned());
     statuses.push(if listed { 200 } else { 404 });
@@ -44,10 +33,7 @@ async fn private_images_are_invisible_to_other_projects() {
     // get, patch, put tag, delete tag, listed
     assert_eq!(attempt(&server, TOKEN_A, &a_image).await, [200, 200, 204, 204, 200]);
     assert_eq!(attempt(&server, TOKEN_B, &a_image).await, [404, 404, 404, 404, 404]);
-    assert_eq!(
-        attempt(&server, TOKEN_PUBLIC, &a_image).await,
-        [404, 404, 404, 404, 404]
-    );
+    assert_eq!(attempt(&server, TOKEN_PUBLIC, &a_image).await, [404, 404, 404, 404, 404]);
     assert_eq!(attempt(&server, TOKEN_A, &b_image).await, [404, 404, 404, 404, 404]);
     assert_eq!(attempt(&server, TOKEN_B, &b_image).await, [200, 200, 204, 204, 200]);
     for token in [TOKEN_B, TOKEN_PUBLIC] {
@@ -58,14 +44,7 @@ async fn private_images_are_invisible_to_other_projects() {
             .expect("request");
         assert_eq!(error_code(r).await, (404, "IMS.0004".to_owned()));
     }
-    assert_eq!(
-        server
-            .get(&format!("/v2/images/{a_image}"), Some(TOKEN_A))
-            .await
-            .status(),
-        200,
-        "still there"
-    );
+    assert_eq!(server.get(&format!("/v2/images/{a_image}"), Some(TOKEN_A)).await.status(), 200, "still there");
 }
 
 #[tokio::test]

@@ -30,12 +30,7 @@ async fn set_status(server: &TestServer, token: &str, id: &str, member: &str, st
 }
 
 async fn inbox(server: &TestServer, token: &str, status: &str) -> Vec<String> {
-    ids(&server
-        .list(
-            &format!("member_status={status}&visibility=shared&__imagetype=shared"),
-            token,
-        )
-        .await)
+    ids(&server.list(&format!("member_status={status}&visibility=shared&__imagetype=shared"), token).await)
 }
 
 #[tokio::test]
@@ -46,63 +41,31 @@ async fn share_accept_reject_and_cancel_end_to_end() {
     assert_eq!(r.status(), 200);
     let member: Member = r.json().await.expect("member");
     assert_eq!(
-        (
-            member.member_id.as_str(),
-            member.status.as_str(),
-            member.schema.as_str()
-        ),
+        (member.member_id.as_str(), member.status.as_str(), member.schema.as_str()),
         (PROJECT_B, "pending", "/v2/schemas/member")
     );
-    let image: Image = server
-        .get(&format!("/v2/images/{id}"), Some(TOKEN_A))
-        .await
-        .json()
-        .await
-        .expect("image");
+    let image: Image = server.get(&format!("/v2/images/{id}"), Some(TOKEN_A)).await.json().await.expect("image");
     assert_eq!(serde_json::to_value(&image).expect("json")["visibility"], "shared");
     assert_eq!(serde_json::to_value(&image).expect("json")["__imagetype"], "shared");
 
     assert_eq!(inbox(&server, TOKEN_B, "pending").await, std::slice::from_ref(&id));
-    assert!(
-        !ids(&server.list("", TOKEN_B).await).contains(&id),
-        "pending shares are not in the plain list"
-    );
-    assert_eq!(
-        set_status(&server, TOKEN_B, &id, PROJECT_B, "rejected").await.status(),
-        200
-    );
+    assert!(!ids(&server.list("", TOKEN_B).await).contains(&id), "pending shares are not in the plain list");
+    assert_eq!(set_status(&server, TOKEN_B, &id, PROJECT_B, "rejected").await.status(), 200);
     assert_eq!(inbox(&server, TOKEN_B, "rejected").await, std::slice::from_ref(&id));
-    assert_eq!(
-        set_status(&server, TOKEN_B, &id, PROJECT_B, "accepted").await.status(),
-        200
-    );
+    assert_eq!(set_status(&server, TOKEN_B, &id, PROJECT_B, "accepted").await.status(), 200);
     assert_eq!(inbox(&server, TOKEN_B, "accepted").await, std::slice::from_ref(&id));
     assert!(ids(&server.list("", TOKEN_B).await).contains(&id));
 
     let r = server
-        .request(
-            Method::DELETE,
-            &format!("/v2/images/{id}/members/{PROJECT_B}"),
-            Some(TOKEN_A),
-        )
+        .request(Method::DELETE, &format!("/v2/images/{id}/members/{PROJECT_B}"), Some(TOKEN_A))
         .send()
         .await
         .expect("request");
     assert_eq!(r.status(), 204);
-    assert_eq!(
-        server.get(&format!("/v2/images/{id}"), Some(TOKEN_B)).await.status(),
-        404
-    );
-    let image: serde_json::Value = server
-        .get(&format!("/v2/images/{id}"), Some(TOKEN_A))
-        .await
-        .json()
-        .await
-        .expect("image");
-    assert_eq!(
-        (image["visibility"].as_str(), image["__imagetype"].as_str()),
-        (Some("private"), Some("private"))
-    );
+    assert_eq!(server.get(&format!("/v2/images/{id}"), Some(TOKEN_B)).await.status(), 404);
+    let image: serde_json::Value =
+        server.get(&format!("/v2/images/{id}"), Some(TOKEN_A)).await.json().await.expect("image");
+    assert_eq!((image["visibility"].as_str(), image["__imagetype"].as_str()), (Some("private"), Some("private")));
 }
 
 #[tokio::test]
@@ -130,19 +93,9 @@ async fn who_may_do_what_on_the_members_endpoints() {
                 "accept" => status(set_status(&server, token, &id, PROJECT_B, "accepted").await),
                 "share" => status(share(&server, token, &id, PROJECT_B).await),
                 _ => {
-                    let s = status(
-                        server
-                            .request(Method::DELETE, &member, Some(token))
-                            .send()
-                            .await
-                            .expect("request"),
-                    );
+                    let s = status(server.request(Method::DELETE, &member, Some(token)).send().await.expect("request"));
                     if s == 204 {
-                        assert_eq!(
-                            share(&server, TOKEN_A, &id, PROJECT_B).await.status(),
-                            200,
-                            "share again"
-                        );
+                        assert_eq!(share(&server, TOKEN_A, &id, PROJECT_B).await.status(), 200, "share again");
                     }
                     s
                 }
@@ -152,10 +105,7 @@ async fn who_may_do_what_on_the_members_endpoints() {
         assert_eq!(got, want, "{what} as owner, member, stranger");
     }
     let listed: MemberList = server.get(&members, Some(TOKEN_B)).await.json().await.expect("members");
-    assert_eq!(
-        (listed.members.len(), listed.schema.as_str()),
-        (1, "/v2/schemas/members")
-    );
+    assert_eq!((listed.members.len(), listed.schema.as_str()), (1, "/v2/schemas/members"));
 }
 
 #[tokio::test]
@@ -188,17 +138,8 @@ async fn every_refusal_has_its_code() {
             json!([{"op": "add", "path": "/__productcode", "value": "x"}]),
         )
         .await;
-    assert_eq!(
-        error_code(market).await.1,
-        "IMS.0030",
-        "market codes cannot be set through PATCH"
-    );
-    assert_eq!(
-        error_code(set_status(&server, TOKEN_A, &plain, PROJECT_B, "accepted").await)
-            .await
-            .0,
-        404
-    );
+    assert_eq!(error_code(market).await.1, "IMS.0030", "market codes cannot be set through PATCH");
+    assert_eq!(error_code(set_status(&server, TOKEN_A, &plain, PROJECT_B, "accepted").await).await.0, 404);
 }
 
 #[tokio::test]
@@ -206,21 +147,12 @@ async fn the_default_cap_admits_128_members_and_refuses_the_129th() {
     let server = TestServer::start().await;
     let id = server.image_id(TOKEN_A, "db-backup-2023").await;
     for i in 0..128 {
-        assert_eq!(
-            share(&server, TOKEN_A, &id, &format!("{:032x}", 0xfeed_0000u64 + i))
-                .await
-                .status(),
-            200
-        );
+        assert_eq!(share(&server, TOKEN_A, &id, &format!("{:032x}", 0xfeed_0000u64 + i)).await.status(), 200);
     }
     let refused = share(&server, TOKEN_A, &id, PROJECT_B).await;
     assert_eq!(error_code(refused).await, (400, "IMS.0045".to_owned()));
-    let listed: MemberList = server
-        .get(&format!("/v2/images/{id}/members"), Some(TOKEN_A))
-        .await
-        .json()
-        .await
-        .expect("members");
+    let listed: MemberList =
+        server.get(&format!("/v2/images/{id}/members"), Some(TOKEN_A)).await.json().await.expect("members");
     assert_eq!(listed.members.len(), 128);
 }
 
@@ -229,20 +161,11 @@ async fn the_cap_is_configurable_and_deleting_an_image_drops_its_shares() {
     let server = TestServer::start_with(AppOptions::default(), 1).await;
     let id = server.image_id(TOKEN_A, "db-backup-2023").await;
     assert_eq!(share(&server, TOKEN_A, &id, PROJECT_B).await.status(), 200);
-    assert_eq!(
-        error_code(share(&server, TOKEN_A, &id, &"c".repeat(32)).await).await.1,
-        "IMS.0045"
-    );
-    let r = server
-        .request(Method::DELETE, &format!("/v2/images/{id}"), Some(TOKEN_A))
-        .send()
-        .await
-        .expect("request");
+    assert_eq!(error_code(share(&server, TOKEN_A, &id, &"c".repeat(32)).await).await.1, "IMS.0045");
+    let r = server.request(Method::DELETE, &format!("/v2/images/{id}"), Some(TOKEN_A)).send().await.expect("request");
     assert_eq!(r.status(), 204);
     assert!(inbox(&server, TOKEN_B, "pending").await.is_empty());
-    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM members")
-        .fetch_one(&server.store.pool)
-        .await
-        .expect("count");
+    let (count,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM members").fetch_one(&server.store.pool).await.expect("count");
     assert_eq!(count, 0);
 }

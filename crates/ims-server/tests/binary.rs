@@ -30,10 +30,7 @@ async fn sigterm_stops_cleanly_and_keeps_every_acknowledged_write() {
     for _ in 0..4 {
         stdout.read_line(&mut tokens).expect("tokens");
     }
-    assert!(
-        tokens.contains("demo-token-a") && tokens.contains("demo-token-b"),
-        "{tokens}"
-    );
+    assert!(tokens.contains("demo-token-a") && tokens.contains("demo-token-b"), "{tokens}");
 
     let client = reqwest::Client::new();
     let mut ids = Vec::new();
@@ -46,28 +43,14 @@ async fn sigterm_stops_cleanly_and_keeps_every_acknowledged_write() {
             .await
             .expect("create");
         assert_eq!(r.status(), 201);
-        ids.push(
-            r.json::<serde_json::Value>().await.expect("image")["id"]
-                .as_str()
-                .expect("id")
-                .to_owned(),
-        );
+        ids.push(r.json::<serde_json::Value>().await.expect("image")["id"].as_str().expect("id").to_owned());
     }
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("kill");
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("kill");
     assert!(status.success());
-    let exit = tokio::task::spawn_blocking(move || child.wait_with_output())
-        .await
-        .expect("join")
-        .expect("wait");
+    let exit = tokio::task::spawn_blocking(move || child.wait_with_output()).await.expect("join").expect("wait");
     assert!(exit.status.success(), "exit {:?}", exit.status);
     let log = String::from_utf8_lossy(&exit.stderr);
-    assert!(
-        log.contains("request_id=req-") && log.contains("status=201") && log.contains("latency_us="),
-        "{log}"
-    );
+    assert!(log.contains("request_id=req-") && log.contains("status=201") && log.contains("latency_us="), "{log}");
 
     let pool = ims_server::db::open(&db).await.expect("reopen");
     let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM images WHERE name LIKE 'durable-%'")
@@ -80,21 +63,11 @@ async fn sigterm_stops_cleanly_and_keeps_every_acknowledged_write() {
 
 #[test]
 fn help_documents_every_flag() {
-    let out = Command::new(env!("CARGO_BIN_EXE_ims-server"))
-        .arg("--help")
-        .output()
-        .expect("help");
+    let out = Command::new(env!("CARGO_BIN_EXE_ims-server")).arg("--help").output().expect("help");
     let help = String::from_utf8_lossy(&out.stdout);
-    for flag in [
-        "--listen",
-        "--db",
-        "--tokens",
-        "--static-dir",
-        "--member-cap",
-        "--cors-origin",
-        "--no-seed",
-        "IMS_LISTEN",
-    ] {
+    for flag in
+        ["--listen", "--db", "--tokens", "--static-dir", "--member-cap", "--cors-origin", "--no-seed", "IMS_LISTEN"]
+    {
         assert!(help.contains(flag), "--help lacks {flag}");
     }
 }

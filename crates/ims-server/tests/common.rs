@@ -27,24 +27,14 @@ impl TestServer {
     pub async fn start_with(options: AppOptions, member_cap: usize) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let pool = db::open(&dir.path().join("ims.sqlite")).await.expect("open db");
-        db::seed_if_empty(&pool, &ims_core::demo::demo_catalog())
-            .await
-            .expect("seed");
+        db::seed_if_empty(&pool, &ims_core::demo::demo_catalog()).await.expect("seed");
         let store = Store::new(pool, member_cap);
-        let state = AppState {
-            store: store.clone(),
-            tokens: Arc::new(Tokens::demo()),
-        };
+        let state = AppState { store: store.clone(), tokens: Arc::new(Tokens::demo()) };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("addr");
         let service = app(state, &options);
         tokio::spawn(async move { axum::serve(listener, service).await.expect("serve") });
-        TestServer {
-            base: format!("http://{addr}"),
-            client: reqwest::Client::new(),
-            store,
-            _dir: dir,
-        }
+        TestServer { base: format!("http://{addr}"), client: reqwest::Client::new(), store, _dir: dir }
     }
 
     pub fn request(&self, method: Method, path: &str, token: Option<&str>) -> reqwest::RequestBuilder {
@@ -72,11 +62,7 @@ impl TestServer {
     }
 
     pub async fn create(&self, token: &str, body: Value) -> Response {
-        self.request(Method::POST, "/v2/images", Some(token))
-            .json(&body)
-            .send()
-            .await
-            .expect("request")
+        self.request(Method::POST, "/v2/images", Some(token)).json(&body).send().await.expect("request")
     }
 
     pub async fn patch(&self, token: &str, id: &str, content_type: &str, body: Value) -> Response {
@@ -93,10 +79,7 @@ impl TestServer {
 pub async fn error_code(response: Response) -> (u16, String) {
     let status = response.status().as_u16();
     assert!(response.headers().contains_key("x-request-id"), "no request id");
-    let ct = response.headers()["content-type"]
-        .to_str()
-        .unwrap_or_default()
-        .to_owned();
+    let ct = response.headers()["content-type"].to_str().unwrap_or_default().to_owned();
     assert!(ct.starts_with("application/json"), "error body is {ct}");
     let envelope: ErrorEnvelope = response.json().await.expect("an error envelope");
     (status, envelope.error.code)

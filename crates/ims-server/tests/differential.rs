@@ -26,39 +26,17 @@ fn maybe<T: std::fmt::Debug + Clone + 'static>(values: Vec<T>) -> impl Strategy<
 /// One random image as wire JSON: a few values per attribute, so filters and sorts collide.
 fn arb_image(n: usize) -> impl Strategy<Value = Image> {
     let text = |values: &[&'static str]| maybe(values.to_vec());
-    let flag = || {
-        maybe(vec![
-            json!("true"),
-            json!("True"),
-            json!("false"),
-            json!(true),
-            json!(false),
-        ])
-    };
+    let flag = || maybe(vec![json!("true"), json!("True"), json!("false"), json!(true), json!(false)]);
     (
-        (
-            select(PROJECTS.to_vec()),
-            text(&["public", "private", "shared"]),
-            text(&["gold", "private", "shared"]),
-        ),
-        (
-            text(&["alpha", "beta", "Beta", ""]),
-            text(&["active", "queued", "killed"]),
-            maybe(TIMES.to_vec()),
-        ),
+        (select(PROJECTS.to_vec()), text(&["public", "private", "shared"]), text(&["gold", "private", "shared"])),
+        (text(&["alpha", "beta", "Beta", ""]), text(&["active", "queued", "killed"]), maybe(TIMES.to_vec())),
         (
             maybe(vec![0i64, 5, 5, 900]),
             text(&["vhd", "zvhd2", "iso"]),
             maybe(vec![0i64, 1024]),
             maybe(vec![true, false]),
         ),
-        (
-            flag(),
-            flag(),
-            flag(),
-            text(&["x86", "arm"]),
-            text(&["FusionCompute", "Ironic"]),
-        ),
+        (flag(), flag(), flag(), text(&["x86", "arm"]), text(&["FusionCompute", "Ironic"])),
         (
             text(&["0", "ep1"]),
             text(&["V100"]),
@@ -117,25 +95,12 @@ fn arb_filter() -> impl Strategy<Value = (String, FilterValue)> {
         text("__support_kvm_gpu_type", &["V100"]),
         text("__platform", &["Ubuntu"]),
         text("tag", &["t1", "t 3"]),
-        text(
-            "flavor_id",
-            &[
-                "s6.large.2",
-                "g5.xlarge.4",
-                "kc1.large.2",
-                "m6.large.8",
-                "physical.s4.large"
-            ]
-        ),
+        text("flavor_id", &["s6.large.2", "g5.xlarge.4", "kc1.large.2", "m6.large.8", "physical.s4.large"]),
         boolean("protected"),
         boolean("__support_kvm"),
         boolean("__isregistered"),
         (Just("min_ram"), select(vec![0i64, 1024])).prop_map(|(p, n)| (p.to_owned(), FilterValue::Int(n))),
-        (
-            select(vec!["created_at", "updated_at"]),
-            select(TimeOp::ALL.to_vec()),
-            select(TIMES.to_vec())
-        )
+        (select(vec!["created_at", "updated_at"]), select(TimeOp::ALL.to_vec()), select(TIMES.to_vec()))
             .prop_map(|(p, op, t)| (p.to_owned(), FilterValue::Time(op, Timestamp(t)))),
     ]
 }
@@ -150,18 +115,11 @@ fn arb_query(images: usize) -> impl Strategy<Value = ListQuery> {
         proptest::option::of(select(SortDir::ALL.to_vec())),
     )
         .prop_map(|(filters, inbox, marker, limit, sort_key, sort_dir)| {
-            let mut q = ListQuery {
-                filters: filters.into_iter().collect(),
-                limit,
-                sort_key,
-                sort_dir,
-                ..ListQuery::default()
-            };
+            let mut q =
+                ListQuery { filters: filters.into_iter().collect(), limit, sort_key, sort_dir, ..ListQuery::default() };
             if let Some(status) = inbox {
-                q.filters
-                    .insert("member_status".into(), FilterValue::Text(status.into()));
-                q.filters
-                    .insert("visibility".into(), FilterValue::Text("shared".into()));
+                q.filters.insert("member_status".into(), FilterValue::Text(status.into()));
+                q.filters.insert("visibility".into(), FilterValue::Text("shared".into()));
             }
             q.marker = marker.map(|m| format!("img-{m:03}"));
             q
@@ -172,11 +130,7 @@ fn arb_case() -> impl Strategy<Value = (Vec<Image>, Vec<Member>, &'static str, L
     (0usize..24).prop_flat_map(|n| {
         let images = (0..n).map(arb_image).collect::<Vec<_>>();
         let members = proptest::collection::vec(
-            (
-                0..n.max(1),
-                select(PROJECTS.to_vec()),
-                select(vec!["pending", "accepted", "rejected"]),
-            ),
+            (0..n.max(1), select(PROJECTS.to_vec()), select(vec!["pending", "accepted", "rejected"])),
             0..12,
         );
         (images, members, select(PROJECTS.to_vec()), arb_query(n)).prop_map(|(images, members, caller, query)| {
@@ -247,21 +201,10 @@ fn nulls_and_wrong_types_read_the_same_in_both() {
         "name": null, "size": null, "tags": ["t1"]}))
     .expect("image");
     assert_eq!(image.name, Field::Null);
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    for q in [
-        "name=",
-        "sort_key=name",
-        "sort_key=size&sort_dir=asc",
-        "tag=t1",
-        "__support_kvm=false",
-    ] {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    for q in ["name=", "sort_key=name", "sort_key=size&sort_dir=asc", "tag=t1", "__support_kvm=false"] {
         let query = ListQuery::parse(q).expect("query");
-        let engine = Catalog::new([image.clone()], 128)
-            .list(PROJECTS[1], &query)
-            .map(|p| (p.images, p.next_marker));
+        let engine = Catalog::new([image.clone()], 128).list(PROJECTS[1], &query).map(|p| (p.images, p.next_marker));
         let sql = runtime.block_on(sql_answer(std::slice::from_ref(&image), &[], PROJECTS[1], &query));
         assert_eq!(sql, engine.map_err(|e| e.code.code().to_owned()), "{q}");
     }

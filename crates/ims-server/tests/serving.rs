@@ -13,11 +13,7 @@ const INDEX: &str = "<!DOCTYPE html><title>IMS Console</title><script type=\"mod
 async fn console_server() -> (TestServer, tempfile::TempDir) {
     let dist = tempfile::tempdir().expect("dist");
     std::fs::write(dist.path().join("index.html"), INDEX).expect("write");
-    std::fs::write(
-        dist.path().join("ims-console-0123456789abcdef_bg.wasm"),
-        vec![b'a'; 4096],
-    )
-    .expect("write");
+    std::fs::write(dist.path().join("ims-console-0123456789abcdef_bg.wasm"), vec![b'a'; 4096]).expect("write");
     let options = AppOptions {
         static_dir: Some(dist.path().to_owned()),
         frame_ancestors: "'self' https://admin.example.com".into(),
@@ -36,18 +32,11 @@ async fn deep_links_get_the_console_with_a_strict_csp() {
         assert_eq!(r.headers()["x-content-type-options"], "nosniff");
         let csp = r.headers()[CONTENT_SECURITY_POLICY].to_str().expect("csp").to_owned();
         assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"), "{csp}");
-        assert!(
-            csp.contains("frame-ancestors 'self' https://admin.example.com"),
-            "{csp}"
-        );
+        assert!(csp.contains("frame-ancestors 'self' https://admin.example.com"), "{csp}");
         assert!(!csp.contains("unsafe-inline"));
         assert!(r.text().await.expect("body").contains("IMS Console"));
     }
-    assert_eq!(
-        server.get("/v2/images/abc", None).await.status(),
-        401,
-        "the API is not the console"
-    );
+    assert_eq!(server.get("/v2/images/abc", None).await.status(), 401, "the API is not the console");
 }
 
 #[tokio::test]
@@ -66,60 +55,31 @@ async fn hashed_assets_are_immutable_and_compressed() {
 }
 
 async fn schema(server: &TestServer, name: &str) -> jsonschema::Validator {
-    let s: Value = server
-        .get(&format!("/v2/schemas/{name}"), None)
-        .await
-        .json()
-        .await
-        .expect("schema");
+    let s: Value = server.get(&format!("/v2/schemas/{name}"), None).await.json().await.expect("schema");
     jsonschema::validator_for(&s).expect("a valid JSON Schema")
 }
 
 fn assert_valid(validator: &jsonschema::Validator, value: &Value, what: &str) {
-    let errors: Vec<String> = validator
-        .iter_errors(value)
-        .map(|e| format!("{e} at {}", e.instance_path()))
-        .collect();
+    let errors: Vec<String> = validator.iter_errors(value).map(|e| format!("{e} at {}", e.instance_path())).collect();
     assert!(errors.is_empty(), "{what}: {errors:?}");
 }
 
 #[tokio::test]
 async fn responses_satisfy_the_served_schemas() {
     let server = TestServer::start().await;
-    let images: Value = server
-        .get("/v2/images?limit=1000", Some(TOKEN_A))
-        .await
-        .json()
-        .await
-        .expect("list");
+    let images: Value = server.get("/v2/images?limit=1000", Some(TOKEN_A)).await.json().await.expect("list");
     assert_valid(&schema(&server, "images").await, &images, "glance list");
-    let cloud: Value = server
-        .get("/v2/cloudimages", Some(TOKEN_A))
-        .await
-        .json()
-        .await
-        .expect("list");
+    let cloud: Value = server.get("/v2/cloudimages", Some(TOKEN_A)).await.json().await.expect("list");
     assert_valid(&schema(&server, "images").await, &cloud, "ims list");
-    let made: Value = server
-        .create(TOKEN_A, json!({"name": "schema-check", "k": "v"}))
-        .await
-        .json()
-        .await
-        .expect("image");
+    let made: Value =
+        server.create(TOKEN_A, json!({"name": "schema-check", "k": "v"})).await.json().await.expect("image");
     let image_schema = schema(&server, "image").await;
     assert_valid(&image_schema, &made, "created image");
     assert!(!image_schema.is_valid(&json!({"name": 5})), "the schema is not vacuous");
-    assert!(
-        !image_schema.is_valid(&json!({"custom": 5})),
-        "custom properties are strings"
-    );
+    assert!(!image_schema.is_valid(&json!({"custom": 5})), "custom properties are strings");
     let id = made["id"].as_str().expect("id");
     let member: Value = server
-        .request(
-            reqwest::Method::POST,
-            &format!("/v2/images/{id}/members"),
-            Some(TOKEN_A),
-        )
+        .request(reqwest::Method::POST, &format!("/v2/images/{id}/members"), Some(TOKEN_A))
         .json(&json!({"member": ims_core::demo::PROJECT_B}))
         .send()
         .await
@@ -128,12 +88,8 @@ async fn responses_satisfy_the_served_schemas() {
         .await
         .expect("member");
     assert_valid(&schema(&server, "member").await, &member, "member");
-    let members: Value = server
-        .get(&format!("/v2/images/{id}/members"), Some(TOKEN_A))
-        .await
-        .json()
-        .await
-        .expect("members");
+    let members: Value =
+        server.get(&format!("/v2/images/{id}/members"), Some(TOKEN_A)).await.json().await.expect("members");
     assert_valid(&schema(&server, "members").await, &members, "members");
     assert_eq!(server.get("/v2/schemas/nope", None).await.status(), 404);
 }

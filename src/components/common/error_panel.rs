@@ -6,17 +6,9 @@ use leptos::prelude::*;
 #[component]
 pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     let (status, code, message, request_id) = match &error {
-        ApiError::Http {
-            status,
-            code,
-            message,
-            request_id,
-        } => (
-            Some(*status),
-            Some(code.clone()).filter(|c| !c.is_empty()),
-            message.clone(),
-            request_id.clone(),
-        ),
+        ApiError::Http { status, code, message, request_id } => {
+            (Some(*status), Some(code.clone()).filter(|c| !c.is_empty()), message.clone(), request_id.clone())
+        }
         other => (None, None, other.to_string(), None),
     };
     view! {

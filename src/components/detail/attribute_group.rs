@@ -38,9 +38,7 @@ pub fn AttributeGroup(image: Image, group: Group) -> impl IntoView {
                 }
                 _ => view! { <span>{value.clone()}</span> }.into_any(),
             };
-            let copy = COPYABLE
-                .contains(&f.wire)
-                .then(|| view! { <CopyButton value=value.clone() /> });
+            let copy = COPYABLE.contains(&f.wire).then(|| view! { <CopyButton value=value.clone() /> });
             view! {
                 <dt>{field_label(f)}</dt>
                 <dd data-attr=f.wire>{shown} {copy}</dd>

@@ -16,12 +16,8 @@ const FROM_TABS: &[&str] = &["__imagetype"];
 /// query rules; a bad value is shown at its field and nothing is sent.
 #[component]
 pub fn FilterBar(view: ListView, glance: bool) -> impl IntoView {
-    let initial: BTreeMap<String, String> = view
-        .query
-        .filters
-        .iter()
-        .map(|(k, v)| (k.clone(), v.to_string()))
-        .collect();
+    let initial: BTreeMap<String, String> =
+        view.query.filters.iter().map(|(k, v)| (k.clone(), v.to_string())).collect();
     let drafts = RwSignal::new(initial);
     let errors = RwSignal::new(BTreeMap::<String, String>::new());
     let show = use_show_list();
@@ -30,21 +26,13 @@ pub fn FilterBar(view: ListView, glance: bool) -> impl IntoView {
         .map(|(p, _)| *p)
         .filter(|p| !(FROM_TABS.contains(p) || (glance && is_ims_only(p))))
         .collect();
-    let more_open = view
-        .query
-        .filters
-        .keys()
-        .any(|k| !BASIC.contains(&k.as_str()) && !FROM_TABS.contains(&k.as_str()));
+    let more_open = view.query.filters.keys().any(|k| !BASIC.contains(&k.as_str()) && !FROM_TABS.contains(&k.as_str()));
     let base = view.clone();
     let apply = {
         let show = show.clone();
         move |ev: SubmitEvent| {
             ev.prevent_default();
-            let mut query = ListQuery {
-                filters: BTreeMap::new(),
-                marker: None,
-                ..base.query.clone()
-            };
+            let mut query = ListQuery { filters: BTreeMap::new(), marker: None, ..base.query.clone() };
             let mut problems = BTreeMap::new();
             for (param, value) in drafts.get_untracked() {
                 if let Err(e) = query.set(&param, &value) {
@@ -54,34 +42,15 @@ pub fn FilterBar(view: ListView, glance: bool) -> impl IntoView {
             let ok = problems.is_empty();
             errors.set(problems);
             if ok {
-                show(&ListView {
-                    query,
-                    ..base.first_page()
-                });
+                show(&ListView { query, ..base.first_page() });
             }
         }
     };
-    let cleared = ListView {
-        query: ListQuery {
-            filters: BTreeMap::new(),
-            ..view.query.clone()
-        },
-        ..view.first_page()
-    };
+    let cleared = ListView { query: ListQuery { filters: BTreeMap::new(), ..view.query.clone() }, ..view.first_page() };
     let clear = move |_| show(&cleared);
     let field = move |p: &'static str| view! { <FilterField param=p drafts=drafts errors=errors /> };
-    let basic: Vec<_> = params
-        .iter()
-        .copied()
-        .filter(|p| BASIC.contains(p))
-        .map(field)
-        .collect();
-    let more: Vec<_> = params
-        .iter()
-        .copied()
-        .filter(|p| !BASIC.contains(p))
-        .map(field)
-        .collect();
+    let basic: Vec<_> = params.iter().copied().filter(|p| BASIC.contains(p)).map(field).collect();
+    let more: Vec<_> = params.iter().copied().filter(|p| !BASIC.contains(p)).map(field).collect();
     view! {
         <form class="ims-filters" role="search" data-testid="filter-bar" on:submit=apply>
             <div class="ims-filter-row">{basic}</div>

@@ -9,9 +9,8 @@ use leptos::prelude::*;
 pub fn TimeFilterField(id: String, value: Signal<String>, on_change: Callback<String>) -> impl IntoView {
     let split = move || {
         let v = value.get();
-        let (op, time) = v
-            .split_once(':')
-            .map_or(("gt".to_owned(), String::new()), |(o, t)| (o.to_owned(), t.to_owned()));
+        let (op, time) =
+            v.split_once(':').map_or(("gt".to_owned(), String::new()), |(o, t)| (o.to_owned(), t.to_owned()));
         let input = Timestamp::parse(&time).map(Timestamp::to_input).unwrap_or_default();
         (op, input)
     };

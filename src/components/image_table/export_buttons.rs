@@ -35,10 +35,7 @@ pub fn ExportButtons(
             if json {
                 download("images.json", "application/json", &to_json(rows, &names));
             } else {
-                let headers: Vec<&str> = names
-                    .iter()
-                    .map(|c| fields::field(c).map_or(*c, |f| f.label_en))
-                    .collect();
+                let headers: Vec<&str> = names.iter().map(|c| fields::field(c).map_or(*c, |f| f.label_en)).collect();
                 download("images.csv", "text/csv", &to_csv(rows, &names, &headers));
             }
         });

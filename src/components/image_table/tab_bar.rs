@@ -22,11 +22,7 @@ pub fn TabBar(view: ListView) -> impl IntoView {
             ev.prevent_default();
             let tab = Tab::ALL[(position + step) % Tab::ALL.len()];
             show(&view.with_tab(tab));
-            if let Some(el) = document()
-                .query_selector(&format!("[data-tab={}]", tab.as_str()))
-                .ok()
-                .flatten()
-            {
+            if let Some(el) = document().query_selector(&format!("[data-tab={}]", tab.as_str())).ok().flatten() {
                 let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
             }
         }

@@ -32,10 +32,7 @@ pub fn run() -> Result<Outcome, String> {
     let binary = target_dir().join("debug").join("ims-server");
     let (db, dist, listen) = (dir.join("ims.sqlite"), root().join("dist"), addr.to_string());
     let mut c = command(&binary.to_string_lossy(), &[]);
-    c.args(["--listen", &listen, "--static-dir"])
-        .arg(&dist)
-        .arg("--db")
-        .arg(&db);
+    c.args(["--listen", &listen, "--static-dir"]).arg(&dist).arg("--db").arg(&db);
     c.stdout(log.try_clone().map_err(|e| e.to_string())?).stderr(log);
     let child = c.spawn().map_err(|e| format!("cannot start ims-server: {e}"))?;
     let _server = Server { child, dir };
@@ -43,9 +40,7 @@ pub fn run() -> Result<Outcome, String> {
 
     let base_url = format!("http://{addr}");
     let mut c = command("npx", &["playwright", "test"]);
-    c.current_dir(e2e_dir())
-        .env("IMS_BASE_URL", &base_url)
-        .env("IMS_ARTIFACTS", &artifacts);
+    c.current_dir(e2e_dir()).env("IMS_BASE_URL", &base_url).env("IMS_ARTIFACTS", &artifacts);
     c.stdin(Stdio::null());
     let (ok, out) = cmd::run_captured(c)?;
     Ok(Outcome::counted(ok, playwright_counts(&out)))
@@ -64,19 +59,14 @@ fn wait_for(addr: SocketAddr, limit: Duration) -> Result<(), String> {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    Err(format!(
-        "ims-server did not listen on {addr} within {limit:?}; see test-artifacts/ims-server.log"
-    ))
+    Err(format!("ims-server did not listen on {addr} within {limit:?}; see test-artifacts/ims-server.log"))
 }
 
 /// Playwright's list reporter closes with lines such as `  5 passed (3.1s)` and `  1 failed`.
 fn playwright_counts(out: &str) -> (u64, u64) {
     let mut totals = (0, 0);
     for line in out.lines().map(str::trim) {
-        let first_is_count = line
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+        let first_is_count = line.split_whitespace().next().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
         if !first_is_count {
             continue;
         }

@@ -39,9 +39,9 @@ pub fn matches(image: &Image, param: &str, value: &FilterValue) -> Result<bool, 
     Ok(match (def.filter.map(|(_, k)| k), value) {
         (Some(FilterKind::Boolean), FilterValue::Bool(want)) => flag(attr.as_ref()) == *want,
         (Some(FilterKind::Integer), FilterValue::Int(want)) => attr.and_then(|v| v.as_i64()) == Some(*want),
-        (Some(FilterKind::Time), FilterValue::Time(op, at)) => attr
-            .and_then(|v| v.as_str().and_then(|s| Timestamp::parse(s).ok()))
-            .is_some_and(|t| op.holds(t, *at)),
+        (Some(FilterKind::Time), FilterValue::Time(op, at)) => {
+            attr.and_then(|v| v.as_str().and_then(|s| Timestamp::parse(s).ok())).is_some_and(|t| op.holds(t, *at))
+        }
         (_, FilterValue::Text(want)) => image.attr_text(def.wire).as_deref() == Some(want.as_str()),
         _ => false,
     })

@@ -25,20 +25,12 @@ impl Catalog {
         if self.images.contains_key(id) {
             return Err(ImsError::new(ErrorCode::Internal, format!("image id {id} is taken")));
         }
-        let os_version = request
-            .os_version
-            .get()
-            .cloned()
-            .unwrap_or_else(|| DEFAULT_OS_VERSION.to_owned());
+        let os_version = request.os_version.get().cloned().unwrap_or_else(|| DEFAULT_OS_VERSION.to_owned());
         let os = classify(&os_version);
         let stamp = Field::Value(now.to_string());
         let image = Image {
             id: id.to_owned().into(),
-            name: if request.name.is_set() {
-                request.name.clone()
-            } else {
-                Field::Null
-            },
+            name: if request.name.is_set() { request.name.clone() } else { Field::Null },
             description: request.description.clone(),
             status: ImageStatus::Queued.into(),
             visibility: Visibility::Private.into(),
@@ -129,10 +121,7 @@ impl Catalog {
     pub(super) fn owned(&self, caller: &str, id: &str) -> Result<&Image, ImsError> {
         let image = self.visible(caller, id)?;
         if !is_owner(caller, image) {
-            return Err(ImsError::new(
-                ErrorCode::Forbidden,
-                format!("only the owner of image {id} can change it"),
-            ));
+            return Err(ImsError::new(ErrorCode::Forbidden, format!("only the owner of image {id} can change it")));
         }
         Ok(image)
     }

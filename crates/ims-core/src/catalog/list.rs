@@ -24,9 +24,7 @@ enum SortValue {
 fn sort_value(image: &Image, key: SortKey) -> SortValue {
     match key {
         SortKey::Size => image.size.get().map_or(SortValue::Absent, |n| SortValue::Int(*n)),
-        other => image
-            .attr_text(other.as_str())
-            .map_or(SortValue::Absent, SortValue::Text),
+        other => image.attr_text(other.as_str()).map_or(SortValue::Absent, SortValue::Text),
     }
 }
 
@@ -34,9 +32,7 @@ fn sort_value(image: &Image, key: SortKey) -> SortValue {
 /// total order a keyset query uses, so marker pages never repeat or skip an image.
 pub fn sort_cmp(a: &Image, b: &Image, key: SortKey, dir: SortDir) -> Ordering {
     let id = |i: &Image| i.id.get().cloned().unwrap_or_default();
-    let ord = sort_value(a, key)
-        .cmp(&sort_value(b, key))
-        .then_with(|| id(a).cmp(&id(b)));
+    let ord = sort_value(a, key).cmp(&sort_value(b, key)).then_with(|| id(a).cmp(&id(b)));
     match dir {
         SortDir::Asc => ord,
         SortDir::Desc => ord.reverse(),
@@ -81,26 +77,15 @@ impl Catalog {
         let (key, dir) = query.effective_sort();
         selected.sort_by(|a, b| sort_cmp(a, b, key, dir));
         if let Some(marker) = &query.marker {
-            let after = self
-                .images
-                .get(marker)
-                .filter(|m| self.can_see(caller, m))
-                .ok_or_else(|| {
-                    ImsError::new(
-                        ErrorCode::UnknownMarker,
-                        format!("marker {marker} is not an image you can see"),
-                    )
-                })?;
+            let after = self.images.get(marker).filter(|m| self.can_see(caller, m)).ok_or_else(|| {
+                ImsError::new(ErrorCode::UnknownMarker, format!("marker {marker} is not an image you can see"))
+            })?;
             selected.retain(|i| sort_cmp(i, after, key, dir) == Ordering::Greater);
         }
         let limit = query.effective_limit() as usize;
         let more = selected.len() > limit;
         let images: Vec<Image> = selected.into_iter().take(limit).cloned().collect();
-        let next_marker = if more {
-            images.last().and_then(|i| i.id.get().cloned())
-        } else {
-            None
-        };
+        let next_marker = if more { images.last().and_then(|i| i.id.get().cloned()) } else { None };
         Ok(ImagePage { images, next_marker })
     }
 }

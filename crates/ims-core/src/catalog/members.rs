@@ -17,11 +17,7 @@ impl Catalog {
         now: Timestamp,
     ) -> Result<Member, ImsError> {
         let image = self.visible(caller, image_id)?;
-        let current: Vec<String> = self
-            .members
-            .get(image_id)
-            .map(|m| m.keys().cloned().collect())
-            .unwrap_or_default();
+        let current: Vec<String> = self.members.get(image_id).map(|m| m.keys().cloned().collect()).unwrap_or_default();
         if let Some(refusal) = share_refusals(image, caller, &current, &[member_id.to_owned()], self.member_cap).first()
         {
             return Err(refusal.to_error());
@@ -35,10 +31,7 @@ impl Catalog {
             status: MemberStatus::Pending,
             schema: MEMBER_SCHEMA.to_owned(),
         };
-        self.members
-            .entry(image_id.to_owned())
-            .or_default()
-            .insert(member_id.to_owned(), member.clone());
+        self.members.entry(image_id.to_owned()).or_default().insert(member_id.to_owned(), member.clone());
         if current.is_empty() {
             self.set_sharing(image_id, true, &stamp);
         }
@@ -54,22 +47,15 @@ impl Catalog {
         }
         match self.membership(image_id, caller) {
             Some(own) => Ok(vec![own.clone()]),
-            None => Err(ImsError::new(
-                ErrorCode::Forbidden,
-                "only the owner and members can list an image's members",
-            )),
+            None => Err(ImsError::new(ErrorCode::Forbidden, "only the owner and members can list an image's members")),
         }
     }
 
     /// `GET /v2/images/{id}/members/{member_id}`: for the owner and that member.
     pub fn get_member(&self, caller: &str, image_id: &str, member_id: &str) -> Result<Member, ImsError> {
         let image = self.visible(caller, image_id)?;
-        let member = self
-            .membership(image_id, member_id)
-            .filter(|_| is_owner(caller, image) || caller == member_id);
-        member
-            .cloned()
-            .ok_or_else(|| ImsError::not_found(format_args!("member {member_id} of image {image_id}")))
+        let member = self.membership(image_id, member_id).filter(|_| is_owner(caller, image) || caller == member_id);
+        member.cloned().ok_or_else(|| ImsError::not_found(format_args!("member {member_id} of image {image_id}")))
     }
 
     /// `PUT /v2/images/{id}/members/{member_id}`: only the member moves its own status.
@@ -108,9 +94,7 @@ impl Catalog {
         let members = self.members.get_mut(image_id);
         let removed = members.and_then(|m| m.remove(member_id));
         if removed.is_none() {
-            return Err(ImsError::not_found(format_args!(
-                "member {member_id} of image {image_id}"
-            )));
+            return Err(ImsError::not_found(format_args!("member {member_id} of image {image_id}")));
         }
         if self.members.get(image_id).is_some_and(|m| m.is_empty()) {
             self.members.remove(image_id);

@@ -25,10 +25,7 @@ fn apply_one(image: &mut Image, op: &PatchOp) -> Result<(), ImsError> {
         return apply_custom(image, op);
     };
     if !def.editable {
-        return Err(ImsError::new(
-            ErrorCode::ReadOnlyAttribute,
-            format!("Attribute '{attr}' is read-only"),
-        ));
+        return Err(ImsError::new(ErrorCode::ReadOnlyAttribute, format!("Attribute '{attr}' is read-only")));
     }
     match (attr, op) {
         ("name", PatchOp::Add { value, .. } | PatchOp::Replace { value, .. }) => {
@@ -54,10 +51,7 @@ fn apply_one(image: &mut Image, op: &PatchOp) -> Result<(), ImsError> {
             image.tags = Field::Value(tags);
         }
         _ => {
-            return Err(ImsError::new(
-                ErrorCode::Forbidden,
-                format!("Attribute '{attr}' cannot be removed"),
-            ));
+            return Err(ImsError::new(ErrorCode::Forbidden, format!("Attribute '{attr}' cannot be removed")));
         }
     }
     Ok(())
@@ -97,8 +91,5 @@ fn type_error(attr: &str, expected: &str) -> ValidationError {
 }
 
 fn string_value(attr: &str, value: &Value) -> Result<String, ImsError> {
-    value
-        .as_str()
-        .map(str::to_owned)
-        .ok_or_else(|| ImsError::invalid(vec![type_error(attr, "string")]))
+    value.as_str().map(str::to_owned).ok_or_else(|| ImsError::invalid(vec![type_error(attr, "string")]))
 }

@@ -21,13 +21,7 @@ fn both_spec_examples_parse_to_the_same_operation() {
     let v21 = parse_v21(json!([{"op": "replace", "path": "/name", "value": "test01"}])).unwrap();
     let v20 = parse(MediaType::V2_0, br#"[{"replace": "/name", "value": "test01"}]"#).unwrap();
     assert_eq!(v21, v20);
-    assert_eq!(
-        v21,
-        [PatchOp::Replace {
-            attr: "name".into(),
-            value: json!("test01")
-        }]
-    );
+    assert_eq!(v21, [PatchOp::Replace { attr: "name".into(), value: json!("test01") }]);
 }
 
 #[test]
@@ -59,11 +53,7 @@ fn malformed_and_mixed_bodies_are_invalid_patches() {
         json!(["replace"]),
     ];
     for body in v21_bad {
-        assert_eq!(
-            parse_v21(body.clone()).unwrap_err().code,
-            ErrorCode::InvalidPatch,
-            "{body}"
-        );
+        assert_eq!(parse_v21(body.clone()).unwrap_err().code, ErrorCode::InvalidPatch, "{body}");
     }
     let v20_bad = [
         json!([{"op": "replace", "path": "/name", "value": "x"}]),
@@ -76,30 +66,18 @@ fn malformed_and_mixed_bodies_are_invalid_patches() {
         let err = parse(MediaType::V2_0, body.to_string().as_bytes()).unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidPatch, "{body}");
     }
-    assert_eq!(
-        parse(MediaType::V2_1, b"\xff\xfe").unwrap_err().code,
-        ErrorCode::InvalidPatch
-    );
+    assert_eq!(parse(MediaType::V2_1, b"\xff\xfe").unwrap_err().code, ErrorCode::InvalidPatch);
 }
 
 #[test]
 fn json_pointer_escapes_round_trip() {
-    let ops = vec![PatchOp::Add {
-        attr: "a/b~c".into(),
-        value: json!("v"),
-    }];
+    let ops = vec![PatchOp::Add { attr: "a/b~c".into(), value: json!("v") }];
     for m in MediaType::ALL {
         let body = to_body(&ops, m).to_string();
         assert_eq!(parse(m, body.as_bytes()).unwrap(), ops);
     }
-    assert_eq!(
-        to_body(&ops, MediaType::V2_1),
-        json!([{"op": "add", "path": "/a~1b~0c", "value": "v"}])
-    );
-    assert_eq!(
-        to_body(&ops, MediaType::V2_0),
-        json!([{"add": "/a~1b~0c", "value": "v"}])
-    );
+    assert_eq!(to_body(&ops, MediaType::V2_1), json!([{"op": "add", "path": "/a~1b~0c", "value": "v"}]));
+    assert_eq!(to_body(&ops, MediaType::V2_0), json!([{"add": "/a~1b~0c", "value": "v"}]));
 }
 
 #[test]
@@ -111,39 +89,15 @@ fn the_rules_of_design_md() {
         (read_only.code, read_only.message.as_str()),
         (ErrorCode::ReadOnlyAttribute, "Attribute 'status' is read-only")
     );
-    assert_eq!(
-        err(json!([{"op": "add", "path": "/min_disk", "value": 1}])).code,
-        ErrorCode::ReadOnlyAttribute
-    );
-    assert_eq!(
-        err(json!([{"op": "replace", "path": "/nope", "value": "x"}])).code,
-        ErrorCode::PropertyMissing
-    );
-    assert_eq!(
-        err(json!([{"op": "remove", "path": "/nope"}])).code,
-        ErrorCode::PropertyMissing
-    );
-    assert_eq!(
-        err(json!([{"op": "remove", "path": "/name"}])).code,
-        ErrorCode::Forbidden
-    );
-    assert_eq!(
-        err(json!([{"op": "remove", "path": "/tags"}])).code,
-        ErrorCode::Forbidden
-    );
+    assert_eq!(err(json!([{"op": "add", "path": "/min_disk", "value": 1}])).code, ErrorCode::ReadOnlyAttribute);
+    assert_eq!(err(json!([{"op": "replace", "path": "/nope", "value": "x"}])).code, ErrorCode::PropertyMissing);
+    assert_eq!(err(json!([{"op": "remove", "path": "/nope"}])).code, ErrorCode::PropertyMissing);
+    assert_eq!(err(json!([{"op": "remove", "path": "/name"}])).code, ErrorCode::Forbidden);
+    assert_eq!(err(json!([{"op": "remove", "path": "/tags"}])).code, ErrorCode::Forbidden);
     let long = err(json!([{"op": "replace", "path": "/name", "value": "x".repeat(256)}]));
-    assert_eq!(
-        (long.code, long.details[0].field.as_str()),
-        (ErrorCode::InvalidBody, "name")
-    );
-    assert_eq!(
-        err(json!([{"op": "add", "path": "/k", "value": 5}])).code,
-        ErrorCode::InvalidBody
-    );
-    assert_eq!(
-        err(json!([{"op": "replace", "path": "/tags", "value": "a"}])).code,
-        ErrorCode::InvalidBody
-    );
+    assert_eq!((long.code, long.details[0].field.as_str()), (ErrorCode::InvalidBody, "name"));
+    assert_eq!(err(json!([{"op": "add", "path": "/k", "value": 5}])).code, ErrorCode::InvalidBody);
+    assert_eq!(err(json!([{"op": "replace", "path": "/tags", "value": "a"}])).code, ErrorCode::InvalidBody);
 
     let ok = apply(
         &img,
@@ -195,10 +149,7 @@ fn with_state(base: &crate::Image, (name, description, tags, props): EditableSta
     img.name = Field::Value(name);
     img.description = description.into();
     img.tags = Field::Value(tags);
-    img.properties = props
-        .into_iter()
-        .map(|(k, v)| (k, serde_json::Value::from(v)))
-        .collect();
+    img.properties = props.into_iter().map(|(k, v)| (k, serde_json::Value::from(v))).collect();
     img
 }
 

@@ -21,9 +21,7 @@ pub fn parse(media: MediaType, body: &[u8]) -> Result<Vec<PatchOp>, ImsError> {
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let obj = item
-                .as_object()
-                .ok_or_else(|| invalid(format!("operation {i} is not an object")))?;
+            let obj = item.as_object().ok_or_else(|| invalid(format!("operation {i} is not an object")))?;
             match media {
                 MediaType::V2_1 => parse_v21(i, obj),
                 MediaType::V2_0 => parse_v20(i, obj),
@@ -39,14 +37,9 @@ fn parse_v21(i: usize, obj: &Map<String, Value>) -> Result<PatchOp, ImsError> {
     if let Some(extra) = obj.keys().find(|k| !["op", "path", "value"].contains(&k.as_str())) {
         return Err(invalid(format!("operation {i} has an unknown key {extra:?}")));
     }
-    let op = obj
-        .get("op")
-        .and_then(Value::as_str)
-        .ok_or_else(|| invalid(format!("operation {i} has no \"op\"")))?;
-    let path = obj
-        .get("path")
-        .and_then(Value::as_str)
-        .ok_or_else(|| invalid(format!("operation {i} has no \"path\"")))?;
+    let op = obj.get("op").and_then(Value::as_str).ok_or_else(|| invalid(format!("operation {i} has no \"op\"")))?;
+    let path =
+        obj.get("path").and_then(Value::as_str).ok_or_else(|| invalid(format!("operation {i} has no \"path\"")))?;
     build(i, op, path, obj.get("value"))
 }
 
@@ -59,9 +52,7 @@ fn parse_v20(i: usize, obj: &Map<String, Value>) -> Result<PatchOp, ImsError> {
     }
     let ops: Vec<&str> = V20_OPS.into_iter().filter(|k| obj.contains_key(*k)).collect();
     let [op] = ops[..] else {
-        return Err(invalid(format!(
-            "operation {i} needs exactly one of add, replace, remove"
-        )));
+        return Err(invalid(format!("operation {i} needs exactly one of add, replace, remove")));
     };
     let path = obj
         .get(op)
@@ -73,11 +64,7 @@ fn parse_v20(i: usize, obj: &Map<String, Value>) -> Result<PatchOp, ImsError> {
 fn build(i: usize, op: &str, path: &str, value: Option<&Value>) -> Result<PatchOp, ImsError> {
     let attr =
         decode_path(path).ok_or_else(|| invalid(format!("operation {i}: {path:?} is not a path to one attribute")))?;
-    let value = || {
-        value
-            .cloned()
-            .ok_or_else(|| invalid(format!("operation {i}: {op} needs a \"value\"")))
-    };
+    let value = || value.cloned().ok_or_else(|| invalid(format!("operation {i}: {op} needs a \"value\"")));
     match op {
         "add" => Ok(PatchOp::Add { attr, value: value()? }),
         "replace" => Ok(PatchOp::Replace { attr, value: value()? }),

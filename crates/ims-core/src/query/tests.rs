@@ -24,10 +24,7 @@ fn both_time_formats_and_real_client_encodings_parse_to_one_value() {
         assert_eq!(ListQuery::parse(qs).unwrap().filter("created_at"), Some(&want), "{qs}");
     }
     let q = ListQuery::parse("updated_at=neq:2018-10-28 10:00:00&name=CentOS%207.3%2064bit").unwrap();
-    assert_eq!(
-        q.to_query_string(),
-        "name=CentOS%207.3%2064bit&updated_at=neq%3A2018-10-28T10%3A00%3A00Z"
-    );
+    assert_eq!(q.to_query_string(), "name=CentOS%207.3%2064bit&updated_at=neq%3A2018-10-28T10%3A00%3A00Z");
 }
 
 #[test]
@@ -95,9 +92,7 @@ fn arb_value(kind: FilterKind) -> BoxedStrategy<FilterValue> {
         FilterKind::Exact => any::<String>().prop_map(FilterValue::Text).boxed(),
         FilterKind::Boolean => any::<bool>().prop_map(FilterValue::Bool).boxed(),
         FilterKind::Integer => (0..i64::MAX).prop_map(FilterValue::Int).boxed(),
-        FilterKind::Enum(values) => proptest::sample::select(values)
-            .prop_map(|v| FilterValue::Text(v.into()))
-            .boxed(),
+        FilterKind::Enum(values) => proptest::sample::select(values).prop_map(|v| FilterValue::Text(v.into())).boxed(),
         FilterKind::Time => (proptest::sample::select(TimeOp::ALL), 0i64..253_402_300_799)
             .prop_map(|(op, t)| FilterValue::Time(op, Timestamp(t)))
             .boxed(),
@@ -106,10 +101,7 @@ fn arb_value(kind: FilterKind) -> BoxedStrategy<FilterValue> {
 
 fn arb_query() -> impl Strategy<Value = ListQuery> {
     let filters = proptest::sample::subsequence(FILTER_PARAMS.clone(), 0..8).prop_flat_map(|params| {
-        params
-            .into_iter()
-            .map(|(p, k)| arb_value(k).prop_map(move |v| (p.to_owned(), v)))
-            .collect::<Vec<_>>()
+        params.into_iter().map(|(p, k)| arb_value(k).prop_map(move |v| (p.to_owned(), v))).collect::<Vec<_>>()
     });
     (
         filters,

@@ -27,58 +27,29 @@ fn a_private_image_of_the_caller_can_be_shared() {
 #[test]
 fn each_image_level_refusal() {
     let cases = [
-        (
-            json!({"visibility": "public"}),
-            ShareRefusal::NotPrivate {
-                visibility: "public".into(),
-            },
-        ),
+        (json!({"visibility": "public"}), ShareRefusal::NotPrivate { visibility: "public".into() }),
         (json!({"__system__cmkid": "k"}), ShareRefusal::Encrypted),
         (json!({"__whole_image": true}), ShareRefusal::WholeImage),
         (json!({"__productcode": "p"}), ShareRefusal::Market),
     ];
     for (extra, want) in cases {
-        assert_eq!(
-            refusals(&private_image(extra.clone()), PROJECT_A, &[], &[PROJECT_B], 128),
-            [want],
-            "{extra}"
-        );
+        assert_eq!(refusals(&private_image(extra.clone()), PROJECT_A, &[], &[PROJECT_B], 128), [want], "{extra}");
     }
-    assert!(refusals(
-        &private_image(json!({"__productcode": "", "__whole_image": false})),
-        PROJECT_A,
-        &[],
-        &[C],
-        1
-    )
-    .is_empty());
-    assert_eq!(
-        refusals(&private_image(json!({})), PROJECT_B, &[], &[C], 128),
-        [ShareRefusal::NotOwner]
-    );
+    assert!(refusals(&private_image(json!({"__productcode": "", "__whole_image": false})), PROJECT_A, &[], &[C], 1)
+        .is_empty());
+    assert_eq!(refusals(&private_image(json!({})), PROJECT_B, &[], &[C], 128), [ShareRefusal::NotOwner]);
 }
 
 #[test]
 fn each_project_level_refusal_names_its_project() {
-    let got = refusals(
-        &private_image(json!({})),
-        PROJECT_A,
-        &[PROJECT_B],
-        &[PROJECT_A, PROJECT_B, "NOT-AN-ID", C, C],
-        128,
-    );
+    let got =
+        refusals(&private_image(json!({})), PROJECT_A, &[PROJECT_B], &[PROJECT_A, PROJECT_B, "NOT-AN-ID", C, C], 128);
     assert_eq!(
         got,
         [
-            ShareRefusal::OwnProject {
-                project: PROJECT_A.into()
-            },
-            ShareRefusal::Duplicate {
-                project: PROJECT_B.into()
-            },
-            ShareRefusal::MalformedProjectId {
-                project: "NOT-AN-ID".into()
-            },
+            ShareRefusal::OwnProject { project: PROJECT_A.into() },
+            ShareRefusal::Duplicate { project: PROJECT_B.into() },
+            ShareRefusal::MalformedProjectId { project: "NOT-AN-ID".into() },
             ShareRefusal::Duplicate { project: C.into() },
         ]
     );
@@ -93,14 +64,7 @@ fn the_cap_counts_current_and_new_members() {
     assert!(share_refusals(&img, PROJECT_A, &current, &[PROJECT_B.into()], 128).is_empty());
     let full: Vec<String> = (0..128).map(|i| format!("{i:032x}")).collect();
     let r = share_refusals(&img, PROJECT_A, &full, &[PROJECT_B.into()], 128);
-    assert_eq!(
-        r,
-        [ShareRefusal::CapReached {
-            current: 128,
-            adding: 1,
-            cap: 128
-        }]
-    );
+    assert_eq!(r, [ShareRefusal::CapReached { current: 128, adding: 1, cap: 128 }]);
     assert_eq!(r[0].remaining(), Some(0));
     let r = share_refusals(
         &img,
@@ -117,16 +81,11 @@ fn only_the_member_moves_its_status() {
     assert!(check_status_change(PROJECT_B, PROJECT_B, &MemberStatus::Accepted).is_ok());
     assert!(check_status_change(PROJECT_B, PROJECT_B, &MemberStatus::Rejected).is_ok());
     assert_eq!(
-        check_status_change(PROJECT_A, PROJECT_B, &MemberStatus::Accepted)
-            .unwrap_err()
-            .code,
+        check_status_change(PROJECT_A, PROJECT_B, &MemberStatus::Accepted).unwrap_err().code,
         ErrorCode::Forbidden
     );
     let unknown = MemberStatus::Unknown("maybe".into());
-    assert_eq!(
-        check_status_change(PROJECT_B, PROJECT_B, &unknown).unwrap_err().code,
-        ErrorCode::BadRequest
-    );
+    assert_eq!(check_status_change(PROJECT_B, PROJECT_B, &unknown).unwrap_err().code, ErrorCode::BadRequest);
 }
 
 #[test]

@@ -24,12 +24,7 @@ pub fn to_csv(images: &[Image], columns: &[&str], headers: &[&str]) -> String {
     let line = |cells: Vec<String>| cells.join(",") + "\r\n";
     let mut out = line(headers.iter().map(|h| csv_cell(h)).collect());
     for image in images {
-        out += &line(
-            columns
-                .iter()
-                .map(|c| csv_cell(&image.attr_text(c).unwrap_or_default()))
-                .collect(),
-        );
+        out += &line(columns.iter().map(|c| csv_cell(&image.attr_text(c).unwrap_or_default())).collect());
     }
     out
 }
@@ -40,10 +35,8 @@ pub fn to_json(images: &[Image], columns: &[&str]) -> String {
     let rows: Vec<Value> = images
         .iter()
         .map(|image| {
-            let obj: Map<String, Value> = columns
-                .iter()
-                .map(|c| ((*c).to_owned(), image.attr(c).unwrap_or(Value::Null)))
-                .collect();
+            let obj: Map<String, Value> =
+                columns.iter().map(|c| ((*c).to_owned(), image.attr(c).unwrap_or(Value::Null))).collect();
             Value::Object(obj)
         })
         .collect();
@@ -73,16 +66,9 @@ mod tests {
             serde_json::from_value(json!({"id": "1", "name": "a,b", "min_disk": 40, "tags": ["x", "y"]})).unwrap(),
             serde_json::from_value(json!({"id": "2", "name": "=cmd", "virtual_size": null})).unwrap(),
         ];
-        let csv = to_csv(
-            &images,
-            &["id", "name", "min_disk", "tags"],
-            &["ID", "Name", "Min disk", "Tags"],
-        );
+        let csv = to_csv(&images, &["id", "name", "min_disk", "tags"], &["ID", "Name", "Min disk", "Tags"]);
         assert_eq!(csv, "ID,Name,Min disk,Tags\r\n1,\"a,b\",40,\"x, y\"\r\n2,'=cmd,,\r\n");
         let parsed: Value = serde_json::from_str(&to_json(&images, &["id", "min_disk"])).unwrap();
-        assert_eq!(
-            parsed,
-            json!([{"id": "1", "min_disk": 40}, {"id": "2", "min_disk": null}])
-        );
+        assert_eq!(parsed, json!([{"id": "1", "min_disk": 40}, {"id": "2", "min_disk": null}]));
     }
 }

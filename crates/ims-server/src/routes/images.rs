@@ -50,12 +50,7 @@ async fn list_glance_images(
         query.marker = Some(m);
         link(&query)
     });
-    Ok(Json(GlanceImageList {
-        images: page.images,
-        first,
-        next,
-        schema: "/v2/schemas/images".to_owned(),
-    }))
+    Ok(Json(GlanceImageList { images: page.images, first, next, schema: "/v2/schemas/images".to_owned() }))
 }
 
 async fn get_image(
@@ -72,10 +67,7 @@ async fn create_image(
     AppJson(request): AppJson<Image>,
 ) -> Result<impl IntoResponse, AppError> {
     let id = uuid::Uuid::new_v4().to_string();
-    let image = state
-        .store
-        .change(None, |c| c.create(&project, &request, &id, clock::now()))
-        .await?;
+    let image = state.store.change(None, |c| c.create(&project, &request, &id, clock::now())).await?;
     let location = format!("/v2/images/{id}");
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(image)))
 }
@@ -86,12 +78,7 @@ async fn update_image(
     Path(id): Path<String>,
     PatchBody(ops): PatchBody,
 ) -> Result<Json<Image>, AppError> {
-    Ok(Json(
-        state
-            .store
-            .change(Some(&id), |c| c.patch(&project, &id, &ops, clock::now()))
-            .await?,
-    ))
+    Ok(Json(state.store.change(Some(&id), |c| c.patch(&project, &id, &ops, clock::now())).await?))
 }
 
 async fn delete_image(

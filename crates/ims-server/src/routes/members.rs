@@ -13,10 +13,7 @@ use ims_core::sharing::{AddMember, Member, MemberList, SetMemberStatus, MEMBERS_
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/images/{id}/members", get(list_members).post(add_member))
-        .route(
-            "/images/{id}/members/{member_id}",
-            get(get_member).put(set_member_status).delete(remove_member),
-        )
+        .route("/images/{id}/members/{member_id}", get(get_member).put(set_member_status).delete(remove_member))
 }
 
 async fn add_member(
@@ -25,12 +22,7 @@ async fn add_member(
     Path(id): Path<String>,
     AppJson(body): AppJson<AddMember>,
 ) -> Result<Json<Member>, AppError> {
-    Ok(Json(
-        state
-            .store
-            .change(Some(&id), |c| c.add_member(&project, &id, &body.member, clock::now()))
-            .await?,
-    ))
+    Ok(Json(state.store.change(Some(&id), |c| c.add_member(&project, &id, &body.member, clock::now())).await?))
 }
 
 async fn list_members(
@@ -39,10 +31,7 @@ async fn list_members(
     Path(id): Path<String>,
 ) -> Result<Json<MemberList>, AppError> {
     let members = state.store.load(&id).await?.list_members(&project, &id)?;
-    Ok(Json(MemberList {
-        members,
-        schema: MEMBERS_SCHEMA.to_owned(),
-    }))
+    Ok(Json(MemberList { members, schema: MEMBERS_SCHEMA.to_owned() }))
 }
 
 async fn get_member(
@@ -50,9 +39,7 @@ async fn get_member(
     Caller(project): Caller,
     Path((id, member_id)): Path<(String, String)>,
 ) -> Result<Json<Member>, AppError> {
-    Ok(Json(
-        state.store.load(&id).await?.get_member(&project, &id, &member_id)?,
-    ))
+    Ok(Json(state.store.load(&id).await?.get_member(&project, &id, &member_id)?))
 }
 
 async fn set_member_status(
@@ -63,9 +50,7 @@ async fn set_member_status(
 ) -> Result<Json<Member>, AppError> {
     let member = state
         .store
-        .change(Some(&id), |c| {
-            c.set_member_status(&project, &id, &member_id, &body.status, clock::now())
-        })
+        .change(Some(&id), |c| c.set_member_status(&project, &id, &member_id, &body.status, clock::now()))
         .await?;
     Ok(Json(member))
 }
@@ -75,9 +60,6 @@ async fn remove_member(
     Caller(project): Caller,
     Path((id, member_id)): Path<(String, String)>,
 ) -> Result<StatusCode, AppError> {
-    state
-        .store
-        .change(Some(&id), |c| c.remove_member(&project, &id, &member_id, clock::now()))
-        .await?;
+    state.store.change(Some(&id), |c| c.remove_member(&project, &id, &member_id, clock::now())).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -17,10 +17,7 @@ async fn add_tag(
     Caller(project): Caller,
     Path((id, tag)): Path<(String, String)>,
 ) -> Result<StatusCode, AppError> {
-    state
-        .store
-        .change(Some(&id), |c| c.add_tag(&project, &id, &tag, clock::now()))
-        .await?;
+    state.store.change(Some(&id), |c| c.add_tag(&project, &id, &tag, clock::now())).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -29,9 +26,6 @@ async fn remove_tag(
     Caller(project): Caller,
     Path((id, tag)): Path<(String, String)>,
 ) -> Result<StatusCode, AppError> {
-    state
-        .store
-        .change(Some(&id), |c| c.remove_tag(&project, &id, &tag, clock::now()))
-        .await?;
+    state.store.change(Some(&id), |c| c.remove_tag(&project, &id, &tag, clock::now())).await?;
     Ok(StatusCode::NO_CONTENT)
 }

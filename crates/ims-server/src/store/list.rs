@@ -34,9 +34,7 @@ fn push_flag(qb: &mut QueryBuilder<'_, Sqlite>, attr: &str) {
 fn push_requirement(qb: &mut QueryBuilder<'_, Sqlite>, req: &Requirement) {
     let text_is = |qb: &mut QueryBuilder<'_, Sqlite>, attr: &str, value: &str| {
         let path = format!("$.{attr}");
-        qb.push("(json_type(doc, ")
-            .push_bind(path.clone())
-            .push(") IS 'text' AND json_extract(doc, ");
+        qb.push("(json_type(doc, ").push_bind(path.clone()).push(") IS 'text' AND json_extract(doc, ");
         qb.push_bind(path).push(") IS ").push_bind(value.to_owned()).push(")");
     };
     match *req {
@@ -49,9 +47,7 @@ fn push_requirement(qb: &mut QueryBuilder<'_, Sqlite>, req: &Requirement) {
         Requirement::AnySet(attrs) => {
             qb.push("(0");
             for attr in attrs {
-                qb.push(" OR IFNULL(json_type(doc, ")
-                    .push_bind(format!("$.{attr}"))
-                    .push("), 'null') != 'null'");
+                qb.push(" OR IFNULL(json_type(doc, ").push_bind(format!("$.{attr}")).push("), 'null') != 'null'");
             }
             qb.push(")");
         }
@@ -139,24 +135,14 @@ async fn marker_value(pool: &SqlitePool, caller: &str, marker: &str, key: SortKe
     let col = key.as_str();
     let sql = format!("SELECT {col} FROM images WHERE id = ?2 AND {CAN_SEE}");
     let unknown = || {
-        AppError::from(ImsError::new(
-            ErrorCode::UnknownMarker,
-            format!("marker {marker} is not an image you can see"),
-        ))
+        AppError::from(ImsError::new(ErrorCode::UnknownMarker, format!("marker {marker} is not an image you can see")))
     };
     if key == SortKey::Size {
-        let row: Option<(Option<i64>,)> = sqlx::query_as(&sql)
-            .bind(caller)
-            .bind(marker)
-            .fetch_optional(pool)
-            .await?;
+        let row: Option<(Option<i64>,)> = sqlx::query_as(&sql).bind(caller).bind(marker).fetch_optional(pool).await?;
         Ok(row.ok_or_else(unknown)?.0.map_or(MarkerValue::Null, MarkerValue::Int))
     } else {
-        let row: Option<(Option<String>,)> = sqlx::query_as(&sql)
-            .bind(caller)
-            .bind(marker)
-            .fetch_optional(pool)
-            .await?;
+        let row: Option<(Option<String>,)> =
+            sqlx::query_as(&sql).bind(caller).bind(marker).fetch_optional(pool).await?;
         Ok(row.ok_or_else(unknown)?.0.map_or(MarkerValue::Null, MarkerValue::Text))
     }
 }
@@ -182,14 +168,10 @@ pub async fn list_images(pool: &SqlitePool, caller: &str, query: &ListQuery) -> 
         Some(FilterValue::Text(status)) => {
             qb.push("owner IS NOT ").push_bind(caller.to_owned());
             qb.push(" AND EXISTS (SELECT 1 FROM members m WHERE m.image_id = images.id AND m.member_id = ");
-            qb.push_bind(caller.to_owned())
-                .push(" AND m.status = ")
-                .push_bind(status.clone())
-                .push(")");
+            qb.push_bind(caller.to_owned()).push(" AND m.status = ").push_bind(status.clone()).push(")");
         }
         _ => {
-            qb.push("(visibility IS 'public' OR owner IS ")
-                .push_bind(caller.to_owned());
+            qb.push("(visibility IS 'public' OR owner IS ").push_bind(caller.to_owned());
             qb.push(" OR EXISTS (SELECT 1 FROM members m WHERE m.image_id = images.id AND m.member_id = ");
             qb.push_bind(caller.to_owned()).push(" AND m.status = 'accepted'))");
         }
@@ -219,9 +201,7 @@ pub async fn list_images(pool: &SqlitePool, caller: &str, query: &ListQuery) -> 
                 push_marker_value(&mut qb, value);
                 qb.push(format!(" OR ({col} = "));
                 push_marker_value(&mut qb, value);
-                qb.push(format!(" AND id {id_cmp} "))
-                    .push_bind(marker_id.clone())
-                    .push(")");
+                qb.push(format!(" AND id {id_cmp} ")).push_bind(marker_id.clone()).push(")");
                 if dir == SortDir::Desc {
                     qb.push(format!(" OR {col} IS NULL"));
                 }
@@ -234,19 +214,12 @@ pub async fn list_images(pool: &SqlitePool, caller: &str, query: &ListQuery) -> 
         SortDir::Desc => "DESC",
     };
     let limit = query.effective_limit();
-    qb.push(format!(" ORDER BY {col} {dir_sql}, id {dir_sql} LIMIT "))
-        .push_bind(i64::from(limit) + 1);
+    qb.push(format!(" ORDER BY {col} {dir_sql}, id {dir_sql} LIMIT ")).push_bind(i64::from(limit) + 1);
     let rows: Vec<(String,)> = qb.build_query_as().fetch_all(pool).await?;
-    let mut images = rows
-        .iter()
-        .map(|(doc,)| serde_json::from_str(doc))
-        .collect::<Result<Vec<ims_core::Image>, _>>()?;
+    let mut images =
+        rows.iter().map(|(doc,)| serde_json::from_str(doc)).collect::<Result<Vec<ims_core::Image>, _>>()?;
     let more = images.len() > limit as usize;
     images.truncate(limit as usize);
-    let next_marker = if more {
-        images.last().and_then(|i| i.id.get().cloned())
-    } else {
-        None
-    };
+    let next_marker = if more { images.last().and_then(|i| i.id.get().cloned()) } else { None };
     Ok(ImagePage { images, next_marker })
 }
