@@ -28,6 +28,8 @@ impl Drop for Server {
 
 pub fn run() -> Result<(), String> {
     ensure_wrk()?;
+    tools::ensure_test_tools()?;
+    cmd::run(command("trunk", &["build", "--release", "--locked"]))?;
     cmd::run(command("cargo", &["build", "--locked", "--release", "-p", "ims-server"]))?;
     let addr =
         TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| format!("no free port: {e}"))?;
@@ -36,7 +38,8 @@ pub fn run() -> Result<(), String> {
     let binary = target_dir().join("release").join("ims-server");
     let mut c =
         command(&binary.to_string_lossy(), &["--listen", &addr.to_string(), "--seed-synthetic", &IMAGES.to_string()]);
-    c.arg("--db").arg(dir.join("bench.sqlite")).env("RUST_LOG", "warn").stdout(Stdio::null());
+    c.arg("--db").arg(dir.join("bench.sqlite")).arg("--static-dir").arg(root().join("dist"));
+    c.env("RUST_LOG", "warn").stdout(Stdio::null());
     let started = Instant::now();
     let server = Server(c.spawn().map_err(|e| format!("cannot start ims-server: {e}"))?, dir);
     wait_for(addr, Duration::from_secs(300))?;
@@ -58,6 +61,7 @@ pub fn run() -> Result<(), String> {
         }
         rows.push((path, parse_wrk(&out)));
     }
+    let console = console_timings(addr)?;
     drop(server);
 
     println!("\nServer ({IMAGES} images, {CONNECTIONS} keep-alive connections, {SECONDS}, loopback):");
@@ -68,15 +72,39 @@ pub fn run() -> Result<(), String> {
         let verdict = if *rps >= TARGET_RPS && *p99 <= TARGET_P99_MS { "meets" } else { "misses" };
         println!("  first endpoint {verdict} the target of >= {TARGET_RPS:.0} req/s and p99 <= {TARGET_P99_MS} ms");
     }
+    println!("\nConsole in headless Chromium against the same server (medians):");
+    for (name, value, budget) in &console {
+        println!("  {name:<32} {value:>8.1} ms  (budget {budget} ms)");
+    }
     console_size()
+}
+
+/// Budgets of the console: first paint of 50 rows, and a quick-filter keystroke over 1,000.
+const CONSOLE_BUDGETS: [(&str, f64); 2] = [("first_paint_50_rows_ms", 300.0), ("quick_filter_1000_rows_ms", 16.0)];
+
+fn console_timings(addr: SocketAddr) -> Result<Vec<(&'static str, f64, f64)>, String> {
+    let mut c = command("npx", &["playwright", "test", "--config", "bench.config.js"]);
+    c.current_dir(crate::cmd::e2e_dir()).env("IMS_BASE_URL", format!("http://{addr}")).stdin(Stdio::null());
+    let (ok, out) = cmd::run_captured(c)?;
+    if !ok {
+        return Err("the console benchmark failed".to_owned());
+    }
+    Ok(CONSOLE_BUDGETS
+        .iter()
+        .map(|(name, budget)| {
+            let value = out
+                .lines()
+                .find_map(|l| {
+                    l.trim().strip_prefix("BENCH ")?.strip_prefix(name)?.split_whitespace().next()?.parse().ok()
+                })
+                .unwrap_or(f64::NAN);
+            (*name, value, *budget)
+        })
+        .collect())
 }
 
 fn console_size() -> Result<(), String> {
     let dist = root().join("dist");
-    if !dist.join("index.html").exists() {
-        tools::ensure_build_tools()?;
-        cmd::run(command("trunk", &["build", "--release", "--locked"]))?;
-    }
     println!("\nConsole transfer size (goal <= 250 KiB gzip, hard limit {} KiB):", size::GZIP_LIMIT / 1024);
     size::report(&size::measure(&dist)?);
     Ok(())

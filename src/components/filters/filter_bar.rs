@@ -52,7 +52,7 @@ pub fn FilterBar(view: ListView, glance: bool) -> impl IntoView {
     let basic: Vec<_> = params.iter().copied().filter(|p| BASIC.contains(p)).map(field).collect();
     let more: Vec<_> = params.iter().copied().filter(|p| !BASIC.contains(p)).map(field).collect();
     view! {
-        <form class="ims-filters" role="search" data-testid="filter-bar" on:submit=apply>
+        <form class="ims-filters" role="search" data-testid="filter-bar" novalidate on:submit=apply>
             <div class="ims-filter-row">{basic}</div>
             <details class="ims-more-filters" open=more_open>
                 <summary>{t(Key::MoreFilters)}</summary>
