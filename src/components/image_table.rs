@@ -11,6 +11,7 @@ use cell::Cell;
 use ims_core::fields;
 use ims_core::fields::FIELDS;
 use ims_core::query::{SortDir, SortKey};
+use ims_core::view::{haystack_matches, quick_filter_haystack, quick_filter_needle};
 use ims_core::Image;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -24,7 +25,11 @@ pub fn ImageTable(
     #[prop(optional, into)] sort: Option<Signal<(SortKey, SortDir)>>,
     #[prop(optional, into)] on_sort: Option<Callback<SortKey>>,
     #[prop(optional)] selection: Option<RwSignal<HashSet<String>>>,
+    #[prop(optional, into)] quick_filter: Option<Signal<String>>,
 ) -> impl IntoView {
+    // Rows that do not match the local quick filter are hidden, not removed: a keystroke
+    // then only flips an attribute per row instead of rebuilding the table.
+    let needle = Memo::new(move |_| quick_filter.map(|q| quick_filter_needle(&q.get())).unwrap_or_default());
     let selection = selection.unwrap_or_else(|| RwSignal::new(HashSet::new()));
     let ids = move || images.with(|list| list.iter().filter_map(|i| i.id.get().cloned()).collect::<Vec<_>>());
     let all_selected = move || {
@@ -81,10 +86,13 @@ pub fn ImageTable(
                 }
             })
         };
-        let cells =
-            columns.get_untracked().into_iter().map(|c| view! { <Cell image=image.clone() column=c /> }).collect_view();
+        let shown = columns.get_untracked();
+        let names: Vec<&str> = shown.iter().map(String::as_str).collect();
+        let haystack = quick_filter_haystack(&image, &names);
+        let hidden = move || needle.with(|n| !haystack_matches(&haystack, n));
+        let cells = shown.into_iter().map(|c| view! { <Cell image=image.clone() column=c /> }).collect_view();
         view! {
-            <tr data-testid="image-row" data-id=id>
+            <tr data-testid="image-row" data-id=id hidden=hidden>
                 <td class="ims-select">
                     <input type="checkbox" prop:checked=checked on:change=toggle aria-label=move || text(current_lang(), Key::SelectRow) />
                 </td>

@@ -67,13 +67,13 @@ pub fn ImageListPage() -> impl IntoView {
             v.query.limit = Some(n);
         })
     });
-    let rows = Memo::new(move |_| {
+    let page_rows = Memo::new(move |_| images_resource.get().and_then(Result::ok).map_or_else(Vec::new, |p| p.images));
+    // What export writes: the rows shown, after the quick filter (computed only when exporting).
+    let shown_rows = Memo::new(move |_| {
         let cols = columns.get();
         let names: Vec<&str> = cols.iter().map(String::as_str).collect();
         let needle = quick.get();
-        images_resource.get().and_then(Result::ok).map_or_else(Vec::new, |page| {
-            page.images.into_iter().filter(|i| quick_filter_matches(i, &names, &needle)).collect()
-        })
+        page_rows.get().into_iter().filter(|i| quick_filter_matches(i, &names, &needle)).collect::<Vec<_>>()
     });
     let sort = Signal::derive(move || current().query.effective_sort());
     let body = move || {
@@ -83,7 +83,7 @@ pub fn ImageListPage() -> impl IntoView {
             }
             Ok(page) if page.images.is_empty() => view! { <p class="ims-empty" data-testid="empty">{t(Key::NoImages)}</p> }.into_any(),
             Ok(page) => view! {
-                <div class="ims-table-wrap"><ImageTable images=rows columns=columns sort=sort on_sort=on_sort selection=selection /></div>
+                <div class="ims-table-wrap"><ImageTable images=page_rows columns=columns sort=sort on_sort=on_sort selection=selection quick_filter=quick /></div>
                 <Pager view=current() next_marker=page.next_marker on_page_size=on_page_size />
             }
             .into_any(),
@@ -106,7 +106,7 @@ pub fn ImageListPage() -> impl IntoView {
                 </label>
                 <span class="ims-selected" data-testid="selected-count">{move || selection.with(HashSet::len)} " " {t(Key::Selected)}</span>
                 <ColumnChooser columns=columns on_change=on_columns />
-                <ExportButtons rows=rows columns=columns />
+                <ExportButtons rows=shown_rows columns=columns />
             </div>
             <Transition fallback=|| view! { <p class="ims-loading" data-testid="loading">{t(Key::Loading)}</p> }>
                 {body}

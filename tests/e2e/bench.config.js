@@ -3,4 +3,10 @@
 import { defineConfig } from '@playwright/test';
 import base from './playwright.config.js';
 
-export default defineConfig({ ...base, testDir: './bench', retries: 0, outputDir: '/tmp/ims-bench-playwright' });
+export default defineConfig({
+  ...base,
+  testDir: './bench',
+  testMatch: '**/*.bench.js',
+  retries: 0,
+  outputDir: '/tmp/ims-bench-playwright',
+});

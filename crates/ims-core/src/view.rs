@@ -26,8 +26,23 @@ pub fn human_size(bytes: u64) -> String {
 /// The local "contains" filter over loaded rows: whether any of the shown columns contains the
 /// needle, ignoring case. An empty needle keeps every row.
 pub fn quick_filter_matches(image: &crate::Image, columns: &[&str], needle: &str) -> bool {
-    let needle = needle.trim().to_lowercase();
-    needle.is_empty() || columns.iter().any(|c| image.attr_text(c).is_some_and(|v| v.to_lowercase().contains(&needle)))
+    haystack_matches(&quick_filter_haystack(image, columns), &quick_filter_needle(needle))
+}
+
+/// What the quick filter searches in a row, computed once per row: the shown columns' text,
+/// lower-cased, separated so that a needle never matches across two cells.
+pub fn quick_filter_haystack(image: &crate::Image, columns: &[&str]) -> String {
+    columns.iter().filter_map(|c| image.attr_text(c)).map(|v| v.to_lowercase()).collect::<Vec<_>>().join("\u{1f}")
+}
+
+/// The needle as the quick filter compares it, computed once per keystroke.
+pub fn quick_filter_needle(needle: &str) -> String {
+    needle.trim().to_lowercase()
+}
+
+/// Whether a row's haystack holds the (prepared) needle; an empty needle keeps every row.
+pub fn haystack_matches(haystack: &str, needle: &str) -> bool {
+    needle.is_empty() || haystack.contains(needle)
 }
 
 /// A unit of elapsed time, for "3 days ago".
@@ -74,6 +89,7 @@ mod tests {
         assert!(quick_filter_matches(&image, &["name", "id"], "ubuntu 22"));
         assert!(quick_filter_matches(&image, &["name"], "  "));
         assert!(!quick_filter_matches(&image, &["name", "id"], "zzz"));
+        assert!(!quick_filter_matches(&image, &["name", "id"], "04abc"), "a needle never spans two cells");
     }
 
     #[test]
