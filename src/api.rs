@@ -9,7 +9,11 @@ mod http;
 pub use error::ApiError;
 
 use crate::session::Session;
+use gloo_net::http::Method;
+use http::{path_segment, send, send_json, Body, Target};
 use ims_core::catalog::ImagePage;
+use ims_core::model::MemberStatus;
+use ims_core::sharing::{AddMember, Member, MemberList, SetMemberStatus};
 use ims_core::{GlanceImageList, Image, ImageList, ListQuery};
 use leptos::prelude::*;
 
@@ -39,6 +43,11 @@ pub enum Backend {
     Http { endpoint: String, token: Option<String>, flavour: Flavour },
 }
 
+fn json_body<T: serde::Serialize>(value: &T) -> Result<Body<'static>, ApiError> {
+    let text = serde_json::to_string(value).map_err(|e| ApiError::Decode(e.to_string()))?;
+    Ok(Body { content_type: "application/json", text })
+}
+
 impl Backend {
     /// The backend of the current session (tracked: a resource re-runs when it changes).
     pub fn current() -> Self {
@@ -51,33 +60,63 @@ impl Backend {
         matches!(self, Backend::Http { flavour: Flavour::Glance, .. })
     }
 
+    fn target(&self) -> Target<'_> {
+        let Backend::Http { endpoint, token, .. } = self;
+        Target { endpoint, token: token.as_deref() }
+    }
+
     /// One page of images. With IMS a full page means there may be more (`next_marker` is the
     /// last id); Glance says so itself with its `next` link.
     pub async fn list_images(&self, query: &ListQuery) -> Result<ImagePage, ApiError> {
-        let Backend::Http { endpoint, token, flavour } = self;
         let qs = query.to_query_string();
         let sep = if qs.is_empty() { "" } else { "?" };
-        match flavour {
-            Flavour::Ims => {
-                let list: ImageList =
-                    http::get_json(endpoint, token.as_deref(), &format!("/v2/cloudimages{sep}{qs}")).await?;
-                let full = list.images.len() == query.effective_limit() as usize;
-                let next_marker = if full { list.images.last().and_then(|i| i.id.get().cloned()) } else { None };
-                Ok(ImagePage { images: list.images, next_marker })
-            }
-            Flavour::Glance => {
-                let list: GlanceImageList =
-                    http::get_json(endpoint, token.as_deref(), &format!("/v2/images{sep}{qs}")).await?;
-                let next_marker =
-                    list.next.is_some().then(|| list.images.last().and_then(|i| i.id.get().cloned())).flatten();
-                Ok(ImagePage { images: list.images, next_marker })
-            }
+        if self.is_glance() {
+            let list: GlanceImageList =
+                send_json(&self.target(), Method::GET, &format!("/v2/images{sep}{qs}"), None).await?;
+            let next_marker =
+                list.next.is_some().then(|| list.images.last().and_then(|i| i.id.get().cloned())).flatten();
+            return Ok(ImagePage { images: list.images, next_marker });
         }
+        let list: ImageList =
+            send_json(&self.target(), Method::GET, &format!("/v2/cloudimages{sep}{qs}"), None).await?;
+        let full = list.images.len() == query.effective_limit() as usize;
+        let next_marker = if full { list.images.last().and_then(|i| i.id.get().cloned()) } else { None };
+        Ok(ImagePage { images: list.images, next_marker })
     }
 
     /// One image.
     pub async fn get_image(&self, id: &str) -> Result<Image, ApiError> {
-        let Backend::Http { endpoint, token, .. } = self;
-        http::get_json(endpoint, token.as_deref(), &format!("/v2/images/{}", http::path_segment(id))).await
+        send_json(&self.target(), Method::GET, &format!("/v2/images/{}", path_segment(id)), None).await
+    }
+
+    /// The image's members: all of them for the owner, only its own for a member.
+    pub async fn list_members(&self, image_id: &str) -> Result<Vec<Member>, ApiError> {
+        let path = format!("/v2/images/{}/members", path_segment(image_id));
+        let list: MemberList = send_json(&self.target(), Method::GET, &path, None).await?;
+        Ok(list.members)
+    }
+
+    /// Shares the image with a project.
+    pub async fn add_image_member(&self, image_id: &str, project: &str) -> Result<Member, ApiError> {
+        let path = format!("/v2/images/{}/members", path_segment(image_id));
+        send_json(&self.target(), Method::POST, &path, Some(json_body(&AddMember { member: project.to_owned() })?))
+            .await
+    }
+
+    /// Accepts or rejects a share (as the member).
+    pub async fn set_member_status(
+        &self,
+        image_id: &str,
+        member: &str,
+        status: MemberStatus,
+    ) -> Result<Member, ApiError> {
+        let path = format!("/v2/images/{}/members/{}", path_segment(image_id), path_segment(member));
+        send_json(&self.target(), Method::PUT, &path, Some(json_body(&SetMemberStatus { status })?)).await
+    }
+
+    /// Cancels a share (as the owner).
+    pub async fn remove_image_member(&self, image_id: &str, member: &str) -> Result<(), ApiError> {
+        let path = format!("/v2/images/{}/members/{}", path_segment(image_id), path_segment(member));
+        send(&self.target(), Method::DELETE, &path, None).await.map(drop)
     }
 }

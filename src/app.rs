@@ -1,9 +1,12 @@
 //! The router, the layout and the context every page reads.
 
 use crate::components::common::header_controls::HeaderControls;
+use crate::components::sharing::pending_badge::PendingBadge;
+use crate::components::sharing::SharingVersion;
 use crate::i18n::{t, Key, Locale};
 use crate::pages::image_detail_page::ImageDetailPage;
 use crate::pages::image_list_page::ImageListPage;
+use crate::pages::inbox_page::InboxPage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::settings_page::SettingsPage;
 use crate::session::Session;
@@ -16,12 +19,14 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     provide_context(Locale::from_storage());
     provide_context(Session::from_storage());
+    provide_context(SharingVersion(RwSignal::new(0)));
     view! {
         <Router>
             <header class="ims-header">
                 <A href="/" attr:class="ims-brand">{t(Key::AppTitle)}</A>
                 <nav class="ims-nav">
                     <A href="/">{t(Key::Images)}</A>
+                    <PendingBadge />
                     <A href="/settings">{t(Key::Settings)}</A>
                 </nav>
                 <HeaderControls />
@@ -30,6 +35,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=ImageListPage />
                     <Route path=path!("/images/:id") view=ImageDetailPage />
+                    <Route path=path!("/shared-with-me") view=InboxPage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>
             </main>

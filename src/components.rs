@@ -4,3 +4,4 @@ pub mod common;
 pub mod detail;
 pub mod filters;
 pub mod image_table;
+pub mod sharing;

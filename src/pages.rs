@@ -2,5 +2,6 @@
 
 pub mod image_detail_page;
 pub mod image_list_page;
+pub mod inbox_page;
 pub mod not_found_page;
 pub mod settings_page;

@@ -1,7 +1,7 @@
 //! The one request core: headers, abort on drop, status mapping, decoding.
 
 use super::ApiError;
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Method, RequestBuilder, Response};
 use ims_core::ErrorEnvelope;
 use serde::de::DeserializeOwned;
 
@@ -19,20 +19,25 @@ impl Drop for AbortOnDrop {
 
 /// Percent-encodes a value for use as one URL path segment.
 pub fn path_segment(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    ims_core::query::encoding::encode(value)
 }
 
-/// `GET` a JSON document from `endpoint` + `path`.
-pub async fn get_json<T: DeserializeOwned>(endpoint: &str, token: Option<&str>, path: &str) -> Result<T, ApiError> {
+/// A request body and its media type.
+pub struct Body<'a> {
+    pub content_type: &'a str,
+    pub text: String,
+}
+
+/// Where a request goes and as whom.
+pub struct Target<'a> {
+    pub endpoint: &'a str,
+    pub token: Option<&'a str>,
+}
+
+/// Sends a request and returns the response text of a 2xx answer (empty for 204).
+pub async fn send(target: &Target<'_>, method: Method, path: &str, body: Option<Body<'_>>) -> Result<String, ApiError> {
     // Every API route needs a token: without one, say so instead of asking the server.
-    let Some(token) = token else {
+    let Some(token) = target.token else {
         return Err(ApiError::Http {
             status: 401,
             code: String::new(),
@@ -40,26 +45,46 @@ pub async fn get_json<T: DeserializeOwned>(endpoint: &str, token: Option<&str>, 
             request_id: None,
         });
     };
-    let url = format!("{}{}", endpoint.trim_end_matches('/'), path);
+    let url = format!("{}{}", target.endpoint.trim_end_matches('/'), path);
     let mut guard = AbortOnDrop(web_sys::AbortController::new().ok());
-    let builder = Request::get(&url).header("Accept", "application/json").header("X-Auth-Token", token);
     let signal = guard.0.as_ref().map(|c| c.signal());
-    let response = builder.abort_signal(signal.as_ref()).send().await.map_err(|e| ApiError::Network(e.to_string()))?;
-    let result = decode(response).await;
+    let builder = RequestBuilder::new(&url)
+        .method(method)
+        .header("Accept", "application/json")
+        .header("X-Auth-Token", token)
+        .abort_signal(signal.as_ref());
+    let request = match body {
+        Some(b) => builder.header("Content-Type", b.content_type).body(b.text),
+        None => builder.build(),
+    }
+    .map_err(|e| ApiError::Network(e.to_string()))?;
+    let response = request.send().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    let result = read(response).await;
     guard.0 = None; // complete: nothing left to abort
     result
 }
 
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+/// Sends a request and decodes the JSON answer.
+pub async fn send_json<T: DeserializeOwned>(
+    target: &Target<'_>,
+    method: Method,
+    path: &str,
+    body: Option<Body<'_>>,
+) -> Result<T, ApiError> {
+    let text = send(target, method, path, body).await?;
+    serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+async fn read(response: Response) -> Result<String, ApiError> {
     let status = response.status();
     let request_id = response.headers().get("x-request-id");
     let body = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
-    if !(200..300).contains(&status) {
-        let (code, message) = match serde_json::from_str::<ErrorEnvelope>(&body) {
-            Ok(envelope) => (envelope.error.code, envelope.error.message),
-            Err(_) => (String::new(), response.status_text()),
-        };
-        return Err(ApiError::Http { status, code, message, request_id });
+    if (200..300).contains(&status) {
+        return Ok(body);
     }
-    serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
+    let (code, message) = match serde_json::from_str::<ErrorEnvelope>(&body) {
+        Ok(envelope) => (envelope.error.code, envelope.error.message),
+        Err(_) => (String::new(), response.status_text()),
+    };
+    Err(ApiError::Http { status, code, message, request_id })
 }

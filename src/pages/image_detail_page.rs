@@ -1,9 +1,11 @@
 use crate::api::Backend;
 use crate::components::common::{CopyButton, ErrorPanel, SignInForm};
 use crate::components::detail::{AttributeGroup, CustomProperties};
+use crate::components::sharing::share_panel::SharePanel;
 use crate::hooks::use_image_id;
 use crate::i18n::{t, Key};
 use ims_core::fields::Group;
+use ims_core::model::Visibility;
 use ims_core::Image;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -22,12 +24,15 @@ pub fn ImageDetailPage() -> impl IntoView {
     let show = move |image: Image| {
         let title = image.name.get().cloned().unwrap_or_else(|| image.id.get().cloned().unwrap_or_default());
         let raw = serde_json::to_string_pretty(&image).unwrap_or_default();
+        // Sharing is for private and shared images; the panel shows the rules for the rest.
+        let shareable = !matches!(image.visibility.get(), Some(Visibility::Public));
         let groups = GROUPS.map(|g| view! { <AttributeGroup image=image.clone() group=g /> });
         view! {
             <div class="ims-page-head">
                 <h1 data-testid="detail-title">{title}</h1>
             </div>
             <div class="ims-detail">{groups.into_iter().collect_view()} <CustomProperties image=image.clone() /></div>
+            {shareable.then(|| view! { <SharePanel image=image.clone() /> })}
             <details class="ims-raw">
                 <summary>{t(Key::RawJson)}</summary>
                 <CopyButton value=raw.clone() />

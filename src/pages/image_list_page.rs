@@ -6,6 +6,7 @@ use crate::components::image_table::export_buttons::ExportButtons;
 use crate::components::image_table::pager::Pager;
 use crate::components::image_table::tab_bar::TabBar;
 use crate::components::image_table::{default_columns, ImageTable};
+use crate::components::sharing::share_form::ShareForm;
 use crate::hooks::{use_list_view, use_show_list};
 use crate::i18n::{t, Key};
 use crate::session::Session;
@@ -76,6 +77,17 @@ pub fn ImageListPage() -> impl IntoView {
         page_rows.get().into_iter().filter(|i| quick_filter_matches(i, &names, &needle)).collect::<Vec<_>>()
     });
     let sort = Signal::derive(move || current().query.effective_sort());
+    // Batch share: the selected rows of this page, fixed when the panel opens.
+    let share_batch = RwSignal::new(None::<Vec<ims_core::Image>>);
+    let open_share = move |_| {
+        let chosen = selection.get_untracked();
+        let images: Vec<_> = page_rows
+            .get_untracked()
+            .into_iter()
+            .filter(|i| i.id.get().is_some_and(|id| chosen.contains(id)))
+            .collect();
+        share_batch.set((!images.is_empty()).then_some(images));
+    };
     let body = move || {
         images_resource.get().map(|result| match result {
             Ok(page) if page.images.is_empty() && current().query.marker.is_some() => {
@@ -105,9 +117,11 @@ pub fn ImageListPage() -> impl IntoView {
                     <input type="search" data-testid="quick-filter" prop:value=move || quick.get() on:input:target=move |ev| quick.set(ev.target().value()) />
                 </label>
                 <span class="ims-selected" data-testid="selected-count">{move || selection.with(HashSet::len)} " " {t(Key::Selected)}</span>
+                <button type="button" class="ims-secondary" data-testid="share-selected" on:click=open_share>{t(Key::ShareSelected)}</button>
                 <ColumnChooser columns=columns on_change=on_columns />
                 <ExportButtons rows=shown_rows columns=columns />
             </div>
+            {move || share_batch.get().map(|images| view! { <section class="ims-group" data-testid="batch-share"><ShareForm images=images /></section> })}
             <Transition fallback=|| view! { <p class="ims-loading" data-testid="loading">{t(Key::Loading)}</p> }>
                 {body}
             </Transition>

@@ -178,6 +178,30 @@ pub fn share_refusals(
     refusals
 }
 
+/// What sharing one image with some projects would do: the refusals, and the projects that
+/// can be added (none when any image-level reason applies).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SharePlan {
+    pub refusals: Vec<ShareRefusal>,
+    pub allowed: Vec<String>,
+}
+
+/// Plans a share before anything is sent, with the same rules the server applies.
+pub fn plan_share(image: &Image, caller: &str, current: &[String], requested: &[String], cap: usize) -> SharePlan {
+    let refusals = share_refusals(image, caller, current, requested, cap);
+    let blocked = refusals.iter().any(|r| r.project().is_none());
+    let refused: Vec<&str> = refusals.iter().filter_map(ShareRefusal::project).collect();
+    let mut allowed: Vec<String> = Vec::new();
+    if !blocked {
+        for p in requested {
+            if !refused.contains(&p.as_str()) && !allowed.contains(p) {
+                allowed.push(p.clone());
+            }
+        }
+    }
+    SharePlan { refusals, allowed }
+}
+
 /// Whether `caller` may move the membership of `member_id` to `to`: only the member itself
 /// decides (the owner can only cancel), and only to a documented state.
 pub fn check_status_change(caller: &str, member_id: &str, to: &MemberStatus) -> Result<(), ImsError> {

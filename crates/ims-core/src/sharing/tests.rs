@@ -93,3 +93,16 @@ fn pasted_ids_split_on_commas_spaces_and_newlines() {
     assert_eq!(split_project_ids(" a, b\nc;;d \t e,"), ["a", "b", "c", "d", "e"]);
     assert!(split_project_ids(" \n, ").is_empty());
 }
+
+#[test]
+fn a_plan_keeps_only_projects_that_can_be_added() {
+    let requested: Vec<String> = [PROJECT_B, "bad", C, PROJECT_A].iter().map(|s| (*s).to_owned()).collect();
+    let plan = plan_share(&private_image(json!({})), PROJECT_A, &[], &requested, 128);
+    assert_eq!(plan.allowed, [PROJECT_B, C]);
+    assert_eq!(plan.refusals.len(), 2);
+    let blocked = plan_share(&private_image(json!({"__system__cmkid": "k"})), PROJECT_A, &[], &requested, 128);
+    assert!(blocked.allowed.is_empty());
+    assert!(blocked.refusals.contains(&ShareRefusal::Encrypted));
+    let full = plan_share(&private_image(json!({})), PROJECT_A, &[C.to_owned()], &requested, 1);
+    assert!(full.allowed.is_empty(), "over the cap nothing is sent");
+}
