@@ -14,28 +14,7 @@ pub const PROJECT_A: &str = "b912fb4a4c464b568ecfca1071b21b10";
 pub const PROJECT_B: &str = "0b1e494e2660441a957313163095fe5c";
 
 /// OS versions of the public catalog, one or more per documented platform.
-const PUBLIC_OS: &[&str] = &[
-    "CentOS 7.9 64bit",
-    "CentOS 8.2 64bit",
-    "Ubuntu 18.04 server 64bit",
-    "Ubuntu 20.04 server 64bit",
-    "Ubuntu 22.04 server 64bit",
-    "Debian GNU/Linux 10.0.0 64bit",
-    "Debian GNU/Linux 11.1.0 64bit",
-    "EulerOS 2.5 64bit",
-    "EulerOS 2.9 64bit",
-    "Red Hat Linux Enterprise 7.6 64bit",
-    "SUSE Linux Enterprise Server 12 SP5 64bit",
-    "OpenSUSE 15.2 64bit",
-    "Oracle Linux Server release 7.6 64bit",
-    "Fedora 33 64bit",
-    "CoreOS 2303.3.0 64bit",
-    "Windows Server 2016 Datacenter 64bit",
-    "Windows Server 2019 Standard 64bit",
-    "Windows Server 2008 R2 Enterprise 32bit",
-    "Other Linux(64 bit)",
-    "Ubuntu 16.04 server 32bit",
-];
+const PUBLIC_OS: &[&str] = crate::os::KNOWN_VERSIONS;
 
 /// How many public images the catalog has (four flavours of every OS version).
 pub const PUBLIC_COUNT: usize = PUBLIC_OS.len() * 4;

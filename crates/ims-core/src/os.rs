@@ -6,6 +6,31 @@ use crate::model::{OsType, Platform};
 /// The OS version an image gets when the request names none (create document).
 pub const DEFAULT_OS_VERSION: &str = "Other Linux(64 bit)";
 
+/// `__os_version` values the console offers in its picker (and the demo catalog uses): one or
+/// more per documented platform. Any other text is accepted too and classified as well as it can be.
+pub const KNOWN_VERSIONS: &[&str] = &[
+    "CentOS 7.9 64bit",
+    "CentOS 8.2 64bit",
+    "Ubuntu 18.04 server 64bit",
+    "Ubuntu 20.04 server 64bit",
+    "Ubuntu 22.04 server 64bit",
+    "Debian GNU/Linux 10.0.0 64bit",
+    "Debian GNU/Linux 11.1.0 64bit",
+    "EulerOS 2.5 64bit",
+    "EulerOS 2.9 64bit",
+    "Red Hat Linux Enterprise 7.6 64bit",
+    "SUSE Linux Enterprise Server 12 SP5 64bit",
+    "OpenSUSE 15.2 64bit",
+    "Oracle Linux Server release 7.6 64bit",
+    "Fedora 33 64bit",
+    "CoreOS 2303.3.0 64bit",
+    "Windows Server 2016 Datacenter 64bit",
+    "Windows Server 2019 Standard 64bit",
+    "Windows Server 2008 R2 Enterprise 32bit",
+    "Other Linux(64 bit)",
+    "Ubuntu 16.04 server 32bit",
+];
+
 /// What an `__os_version` says about the image.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OsClass {

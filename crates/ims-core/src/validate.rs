@@ -45,6 +45,8 @@ pub enum ValidationCode {
     InvalidFormat,
     Duplicate,
     ReadOnly,
+    /// replace or remove of a custom property the image does not have.
+    Missing,
     /// Not an error: a value outside the documented recommendation.
     OutsideRecommendedRange,
 }

@@ -2,10 +2,14 @@
 //! native tests: the list page's URL state, exports, human-readable sizes and ages.
 
 mod export;
+mod image_form;
 mod list_view;
+mod request_preview;
 
 pub use export::{to_csv, to_json};
+pub use image_form::ImageForm;
 pub use list_view::{ListView, Tab};
+pub use request_preview::{RequestPreview, REDACTED};
 
 /// `__image_size` and other byte counts in binary units: `1.5 GiB`, `512 B`.
 pub fn human_size(bytes: u64) -> String {

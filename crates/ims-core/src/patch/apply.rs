@@ -25,7 +25,9 @@ fn apply_one(image: &mut Image, op: &PatchOp) -> Result<(), ImsError> {
         return apply_custom(image, op);
     };
     if !def.editable {
-        return Err(ImsError::new(ErrorCode::ReadOnlyAttribute, format!("Attribute '{attr}' is read-only")));
+        let mut error = ImsError::new(ErrorCode::ReadOnlyAttribute, format!("Attribute '{attr}' is read-only"));
+        error.details = vec![ValidationError::new(attr, ValidationCode::ReadOnly)];
+        return Err(error);
     }
     match (attr, op) {
         ("name", PatchOp::Add { value, .. } | PatchOp::Replace { value, .. }) => {
@@ -83,7 +85,9 @@ fn check(problems: Vec<ValidationError>) -> Result<(), ImsError> {
 }
 
 fn missing(attr: &str) -> ImsError {
-    ImsError::new(ErrorCode::PropertyMissing, format!("Property '{attr}' does not exist"))
+    let mut error = ImsError::new(ErrorCode::PropertyMissing, format!("Property '{attr}' does not exist"));
+    error.details = vec![ValidationError::new(attr, ValidationCode::Missing)];
+    error
 }
 
 fn type_error(attr: &str, expected: &str) -> ValidationError {
