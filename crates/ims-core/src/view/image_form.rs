@@ -136,8 +136,7 @@ mod tests {
 
     #[test]
     fn defaults_make_a_valid_request_once_named() {
-        let mut form = ImageForm::default();
-        form.name = "web".into();
+        let form = ImageForm { name: "web".into(), ..ImageForm::default() };
         let request = form.create_request().unwrap();
         let wire = serde_json::to_value(&request).unwrap();
         assert_eq!(wire["disk_format"], "vhd");
