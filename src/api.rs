@@ -13,6 +13,7 @@ use gloo_net::http::Method;
 use http::{path_segment, send, send_json, Body, Target};
 use ims_core::catalog::ImagePage;
 use ims_core::model::MemberStatus;
+use ims_core::patch::{self, MediaType, PatchOp};
 use ims_core::sharing::{AddMember, Member, MemberList, SetMemberStatus};
 use ims_core::{GlanceImageList, Image, ImageList, ListQuery};
 use leptos::prelude::*;
@@ -87,6 +88,28 @@ impl Backend {
     /// One image.
     pub async fn get_image(&self, id: &str) -> Result<Image, ApiError> {
         send_json(&self.target(), Method::GET, &format!("/v2/images/{}", path_segment(id)), None).await
+    }
+
+    /// Creates an image (metadata only) and returns it as stored.
+    pub async fn create_image(&self, request: &Image) -> Result<Image, ApiError> {
+        send_json(&self.target(), Method::POST, "/v2/images", Some(json_body(request)?)).await
+    }
+
+    /// Applies JSON-patch operations, sent in the chosen media type.
+    pub async fn update_image(&self, id: &str, ops: &[PatchOp], media: MediaType) -> Result<Image, ApiError> {
+        let body = Body { content_type: media.content_type(), text: patch::to_body(ops, media).to_string() };
+        send_json(&self.target(), Method::PATCH, &format!("/v2/images/{}", path_segment(id)), Some(body)).await
+    }
+
+    /// Deletes an image.
+    pub async fn delete_image(&self, id: &str) -> Result<(), ApiError> {
+        send(&self.target(), Method::DELETE, &format!("/v2/images/{}", path_segment(id)), None).await.map(drop)
+    }
+
+    /// The endpoint requests go to (for request previews).
+    pub fn endpoint(&self) -> &str {
+        let Backend::Http { endpoint, .. } = self;
+        endpoint
     }
 
     /// The image's members: all of them for the owner, only its own for a member.

@@ -1,10 +1,13 @@
 //! The router, the layout and the context every page reads.
 
 use crate::components::common::header_controls::HeaderControls;
+use crate::components::forms::unsaved_guard;
 use crate::components::sharing::pending_badge::PendingBadge;
-use crate::components::sharing::SharingVersion;
+use crate::data_version::{DataVersion, UnsavedChanges};
 use crate::i18n::{t, Key, Locale};
+use crate::pages::image_create_page::ImageCreatePage;
 use crate::pages::image_detail_page::ImageDetailPage;
+use crate::pages::image_edit_page::ImageEditPage;
 use crate::pages::image_list_page::ImageListPage;
 use crate::pages::inbox_page::InboxPage;
 use crate::pages::not_found_page::NotFoundPage;
@@ -19,13 +22,17 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     provide_context(Locale::from_storage());
     provide_context(Session::from_storage());
-    provide_context(SharingVersion(RwSignal::new(0)));
+    provide_context(DataVersion(RwSignal::new(0)));
+    let unsaved = UnsavedChanges(RwSignal::new(None));
+    provide_context(unsaved);
+    unsaved_guard::install(unsaved);
     view! {
         <Router>
             <header class="ims-header">
                 <A href="/" attr:class="ims-brand">{t(Key::AppTitle)}</A>
                 <nav class="ims-nav">
                     <A href="/">{t(Key::Images)}</A>
+                    <A href="/images/new">{t(Key::NewImage)}</A>
                     <PendingBadge />
                     <A href="/settings">{t(Key::Settings)}</A>
                 </nav>
@@ -34,7 +41,9 @@ pub fn App() -> impl IntoView {
             <main class="ims-main">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=ImageListPage />
+                    <Route path=path!("/images/new") view=ImageCreatePage />
                     <Route path=path!("/images/:id") view=ImageDetailPage />
+                    <Route path=path!("/images/:id/edit") view=ImageEditPage />
                     <Route path=path!("/shared-with-me") view=InboxPage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>

@@ -3,8 +3,10 @@
 //! registry, which carries both languages.
 
 mod strings;
+mod validation;
 
 pub use strings::{text, Key};
+pub use validation::validation_text;
 
 use crate::storage;
 use ims_core::fields::FieldDef;

@@ -9,6 +9,7 @@
 pub mod api;
 mod app;
 pub mod components;
+pub mod data_version;
 pub mod hooks;
 pub mod i18n;
 pub mod pages;

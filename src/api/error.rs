@@ -10,6 +10,15 @@ pub enum ApiError {
     /// The server answered with a non-2xx status.
     #[error("HTTP {status} {code}: {message}")]
     Http { status: u16, code: String, message: String, request_id: Option<String> },
+    /// The server refused the input, with every problem at its field.
+    #[error("HTTP {status} {code}: {message}")]
+    Invalid {
+        status: u16,
+        code: String,
+        message: String,
+        request_id: Option<String>,
+        details: Vec<ims_core::validate::ValidationError>,
+    },
     /// A 2xx answer whose body is not what the API documents.
     #[error("unexpected response: {0}")]
     Decode(String),

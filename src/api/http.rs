@@ -82,9 +82,15 @@ async fn read(response: Response) -> Result<String, ApiError> {
     if (200..300).contains(&status) {
         return Ok(body);
     }
-    let (code, message) = match serde_json::from_str::<ErrorEnvelope>(&body) {
-        Ok(envelope) => (envelope.error.code, envelope.error.message),
-        Err(_) => (String::new(), response.status_text()),
-    };
-    Err(ApiError::Http { status, code, message, request_id })
+    match serde_json::from_str::<ErrorEnvelope>(&body) {
+        Ok(e) if !e.error.details.is_empty() => Err(ApiError::Invalid {
+            status,
+            code: e.error.code,
+            message: e.error.message,
+            request_id,
+            details: e.error.details,
+        }),
+        Ok(e) => Err(ApiError::Http { status, code: e.error.code, message: e.error.message, request_id }),
+        Err(_) => Err(ApiError::Http { status, code: String::new(), message: response.status_text(), request_id }),
+    }
 }

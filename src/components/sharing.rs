@@ -11,7 +11,6 @@ use ims_core::model::MemberStatus;
 use ims_core::query::FilterValue;
 use ims_core::sharing::ShareRefusal;
 use ims_core::ListQuery;
-use leptos::prelude::*;
 
 /// The list document's inbox query: shares in `status`, up to the largest page.
 pub fn inbox_query(status: MemberStatus) -> ListQuery {
@@ -25,15 +24,7 @@ pub fn inbox_query(status: MemberStatus) -> ListQuery {
     }
 }
 
-/// Bumped after every sharing change, so that member lists, the inbox and its badge refetch.
-#[derive(Clone, Copy)]
-pub struct SharingVersion(pub RwSignal<u32>);
-
-impl SharingVersion {
-    pub fn bump(&self) {
-        self.0.update(|v| *v += 1);
-    }
-}
+pub use crate::data_version::DataVersion;
 
 /// A refusal in the user's language, naming the project it concerns.
 pub fn refusal_text(refusal: &ShareRefusal, lang: Lang) -> String {

@@ -1,14 +1,16 @@
 use crate::api::Backend;
 use crate::components::common::{CopyButton, ErrorPanel, SignInForm};
 use crate::components::detail::{AttributeGroup, CustomProperties};
+use crate::components::forms::delete_dialog::DeleteDialog;
 use crate::components::sharing::share_panel::SharePanel;
-use crate::hooks::use_image_id;
+use crate::hooks::{image_href, use_image_id};
 use crate::i18n::{t, Key};
 use ims_core::fields::Group;
 use ims_core::model::Visibility;
 use ims_core::Image;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
 
 const GROUPS: [Group; 6] =
     [Group::Basic, Group::Os, Group::Capabilities, Group::Storage, Group::Timestamps, Group::Links];
@@ -19,18 +21,38 @@ pub fn ImageDetailPage() -> impl IntoView {
     let id = use_image_id();
     let image_resource = LocalResource::new(move || {
         let (id, backend) = (id.get(), Backend::current());
+        crate::data_version::DataVersion::track();
         async move { backend.get_image(&id).await }
     });
+    let deleting = RwSignal::new(false);
+    let navigate = use_navigate();
     let show = move |image: Image| {
         let title = image.name.get().cloned().unwrap_or_else(|| image.id.get().cloned().unwrap_or_default());
         let raw = serde_json::to_string_pretty(&image).unwrap_or_default();
+        let id = image.id.get().cloned().unwrap_or_default();
+        let to_delete = image.clone();
+        let navigate = navigate.clone();
         // Sharing is for private and shared images; the panel shows the rules for the rest.
         let shareable = !matches!(image.visibility.get(), Some(Visibility::Public));
         let groups = GROUPS.map(|g| view! { <AttributeGroup image=image.clone() group=g /> });
         view! {
             <div class="ims-page-head">
                 <h1 data-testid="detail-title">{title}</h1>
+                <span class="ims-actions">
+                    <a class="ims-button" data-testid="edit" href=format!("{}/edit", image_href(&id))>{t(Key::Edit)}</a>
+                    <button type="button" class="ims-secondary" data-testid="delete" on:click=move |_| deleting.set(true)>{t(Key::Delete)}</button>
+                </span>
             </div>
+            {move || deleting.get().then(|| {
+                let navigate = navigate.clone();
+                let on_close = Callback::new(move |deleted: bool| {
+                    deleting.set(false);
+                    if deleted {
+                        navigate("/?tab=private", Default::default());
+                    }
+                });
+                view! { <DeleteDialog images=vec![to_delete.clone()] on_close=on_close /> }
+            })}
             <div class="ims-detail">{groups.into_iter().collect_view()} <CustomProperties image=image.clone() /></div>
             {shareable.then(|| view! { <SharePanel image=image.clone() /> })}
             <details class="ims-raw">

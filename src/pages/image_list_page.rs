@@ -1,6 +1,7 @@
 use crate::api::{ApiError, Backend};
 use crate::components::common::{ErrorPanel, SignInForm};
 use crate::components::filters::FilterBar;
+use crate::components::forms::delete_dialog::DeleteDialog;
 use crate::components::image_table::column_chooser::ColumnChooser;
 use crate::components::image_table::export_buttons::ExportButtons;
 use crate::components::image_table::pager::Pager;
@@ -25,6 +26,7 @@ pub fn ImageListPage() -> impl IntoView {
     let show = use_show_list();
     let images_resource = LocalResource::new(move || {
         let (view, backend) = (view.get(), Backend::current());
+        crate::data_version::DataVersion::track();
         async move {
             let view = view.map_err(|e| ApiError::Validation(e.to_string()))?;
             backend.list_images(&view.api_query(backend.is_glance())).await
@@ -79,6 +81,20 @@ pub fn ImageListPage() -> impl IntoView {
     let sort = Signal::derive(move || current().query.effective_sort());
     // Batch share: the selected rows of this page, fixed when the panel opens.
     let share_batch = RwSignal::new(None::<Vec<ims_core::Image>>);
+    let delete_batch = RwSignal::new(None::<Vec<ims_core::Image>>);
+    let open_delete = move |_| {
+        let chosen = selection.get_untracked();
+        let images: Vec<_> = page_rows
+            .get_untracked()
+            .into_iter()
+            .filter(|i| i.id.get().is_some_and(|id| chosen.contains(id)))
+            .collect();
+        delete_batch.set((!images.is_empty()).then_some(images));
+    };
+    let close_delete = Callback::new(move |_: bool| {
+        delete_batch.set(None);
+        selection.set(HashSet::new());
+    });
     let open_share = move |_| {
         let chosen = selection.get_untracked();
         let images: Vec<_> = page_rows
@@ -118,9 +134,11 @@ pub fn ImageListPage() -> impl IntoView {
                 </label>
                 <span class="ims-selected" data-testid="selected-count">{move || selection.with(HashSet::len)} " " {t(Key::Selected)}</span>
                 <button type="button" class="ims-secondary" data-testid="share-selected" on:click=open_share>{t(Key::ShareSelected)}</button>
+                <button type="button" class="ims-secondary" data-testid="delete-selected" on:click=open_delete>{t(Key::DeleteSelected)}</button>
                 <ColumnChooser columns=columns on_change=on_columns />
                 <ExportButtons rows=shown_rows columns=columns />
             </div>
+            {move || delete_batch.get().map(|images| view! { <DeleteDialog images=images on_close=close_delete /> })}
             {move || share_batch.get().map(|images| view! { <section class="ims-group" data-testid="batch-share"><ShareForm images=images /></section> })}
             <Transition fallback=|| view! { <p class="ims-loading" data-testid="loading">{t(Key::Loading)}</p> }>
                 {body}

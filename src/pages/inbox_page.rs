@@ -1,7 +1,7 @@
 use crate::api::{ApiError, Backend};
 use crate::components::common::{ErrorPanel, SignInForm};
 use crate::components::sharing::inbox_table::InboxTable;
-use crate::components::sharing::{inbox_query, SharingVersion};
+use crate::components::sharing::{inbox_query, DataVersion};
 use crate::i18n::{t, Key};
 use ims_core::model::MemberStatus;
 use leptos::prelude::*;
@@ -16,7 +16,7 @@ const STATES: [(MemberStatus, Key); 3] = [
 /// `/shared-with-me`: shares offered to the caller, by state, with counts.
 #[component]
 pub fn InboxPage() -> impl IntoView {
-    let version = expect_context::<SharingVersion>();
+    let version = expect_context::<DataVersion>();
     let query = use_query_map();
     let status = Memo::new(move |_| {
         query.read().get("status").map_or(MemberStatus::Pending, |s| MemberStatus::from_wire(&s)).clone()

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 #[component]
 pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     let (status, code, message, request_id) = match &error {
-        ApiError::Http { status, code, message, request_id } => {
+        ApiError::Http { status, code, message, request_id }
+        | ApiError::Invalid { status, code, message, request_id, .. } => {
             (Some(*status), Some(code.clone()).filter(|c| !c.is_empty()), message.clone(), request_id.clone())
         }
         other => (None, None, other.to_string(), None),

@@ -1,4 +1,4 @@
-use super::SharingVersion;
+use super::DataVersion;
 use crate::api::{ApiError, Backend};
 use crate::components::common::{ErrorPanel, TimeText};
 use crate::hooks::image_href;
@@ -23,7 +23,7 @@ async fn answer(backend: Backend, ids: Vec<String>, status: MemberStatus) -> Res
 /// Shares offered to the caller in one state, with accept and reject, one by one or in bulk.
 #[component]
 pub fn InboxTable(images: Vec<Image>, status: MemberStatus) -> impl IntoView {
-    let version = expect_context::<SharingVersion>();
+    let version = expect_context::<DataVersion>();
     let selection = RwSignal::new(HashSet::<String>::new());
     let answer_action = Action::new_local(move |(ids, status): &(Vec<String>, MemberStatus)| {
         let work = answer(Backend::current(), ids.clone(), status.clone());

@@ -1,4 +1,4 @@
-use super::SharingVersion;
+use super::DataVersion;
 use crate::api::Backend;
 use crate::components::common::{ErrorPanel, TimeText};
 use crate::i18n::{t, Key};
@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// The members of an image the user owns: status and since-when, remove one or all.
 #[component]
 pub fn MembersTable(image_id: String, members: Vec<Member>) -> impl IntoView {
-    let version = expect_context::<SharingVersion>();
+    let version = expect_context::<DataVersion>();
     let remove_action = Action::new_local(move |(image_id, projects): &(String, Vec<String>)| {
         let (backend, image_id, projects) = (Backend::current(), image_id.clone(), projects.clone());
         async move {

@@ -1,4 +1,4 @@
-use super::{inbox_query, SharingVersion};
+use super::{inbox_query, DataVersion};
 use crate::api::Backend;
 use crate::i18n::{t, Key};
 use crate::session::Session;
@@ -9,7 +9,7 @@ use leptos_router::components::A;
 /// The navigation link to the inbox, with the number of shares waiting for an answer.
 #[component]
 pub fn PendingBadge() -> impl IntoView {
-    let version = expect_context::<SharingVersion>();
+    let version = expect_context::<DataVersion>();
     let session = expect_context::<Session>();
     let pending_resource = LocalResource::new(move || {
         let (backend, _, signed_in) = (Backend::current(), version.0.get(), session.token.get().is_some());

@@ -1,4 +1,4 @@
-use super::{refusal_text, SharingVersion};
+use super::{refusal_text, DataVersion};
 use crate::api::{ApiError, Backend};
 use crate::components::common::ErrorPanel;
 use crate::i18n::{current_lang, t, Key};
@@ -24,7 +24,7 @@ fn label(image: &Image) -> String {
 /// caller here (only owners share), so "the owner's own project" is checked against it.
 #[component]
 pub fn ShareForm(images: Vec<Image>) -> impl IntoView {
-    let version = expect_context::<SharingVersion>();
+    let version = expect_context::<DataVersion>();
     let text = RwSignal::new(String::new());
     let ids: Vec<String> = images.iter().filter_map(|i| i.id.get().cloned()).collect();
     let members_resource = LocalResource::new(move || {

@@ -1,6 +1,6 @@
 use super::members_table::MembersTable;
 use super::share_form::ShareForm;
-use super::SharingVersion;
+use super::DataVersion;
 use crate::api::Backend;
 use crate::components::common::ErrorPanel;
 use crate::i18n::{t, Key};
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 /// share it with more projects.
 #[component]
 pub fn SharePanel(image: Image) -> impl IntoView {
-    let version = expect_context::<SharingVersion>();
+    let version = expect_context::<DataVersion>();
     let id = image.id.get().cloned().unwrap_or_default();
     let members_id = id.clone();
     let members_resource = LocalResource::new(move || {

@@ -1,0 +1,73 @@
+use crate::api::{ApiError, Backend};
+use crate::components::common::ErrorPanel;
+use crate::components::forms::image_fields::ImageFields;
+use crate::components::forms::properties_editor::PropertiesEditor;
+use crate::components::forms::request_preview_panel::RequestPreviewPanel;
+use crate::components::forms::tags_editor::TagsEditor;
+use crate::components::forms::unsaved_guard::use_unsaved_changes;
+use crate::data_version::DataVersion;
+use crate::hooks::image_href;
+use crate::i18n::{current_lang, t, validation_text, Key};
+use ims_core::validate::create_warnings;
+use ims_core::view::{ImageForm, RequestPreview};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// `/images/new`: every field of the create document, checked on every keystroke with the
+/// server's own rules; the request is shown before it is sent; 201 leads to the new image.
+#[component]
+pub fn ImageCreatePage() -> impl IntoView {
+    let form = RwSignal::new(ImageForm::default());
+    let request = Memo::new(move |_| form.with(ImageForm::create_request));
+    let navigate = use_navigate();
+    let version = expect_context::<DataVersion>();
+    let create_action = Action::new_local(move |(): &()| {
+        let (backend, navigate, request) = (Backend::current(), navigate.clone(), request.get_untracked());
+        async move {
+            let request = request.map_err(|_| ApiError::Validation("the form has problems".into()))?;
+            let made = backend.create_image(&request).await?;
+            version.bump();
+            navigate(&image_href(made.id.get().map(String::as_str).unwrap_or_default()), Default::default());
+            Ok::<_, ApiError>(made)
+        }
+    });
+    let errors = Signal::derive(move || {
+        let mut all = request.get().err().unwrap_or_default();
+        if let Some(Err(ApiError::Invalid { details, .. })) = create_action.value().get() {
+            all.extend(details);
+        }
+        all
+    });
+    let warnings = move || {
+        let lang = current_lang();
+        request
+            .get()
+            .ok()
+            .map(|r| create_warnings(&r).iter().map(|w| validation_text(w, lang)).collect::<Vec<_>>().join(" "))
+    };
+    use_unsaved_changes(Signal::derive(move || form.with(|f| *f != ImageForm::default())));
+    let backend = Backend::current();
+    let preview = Signal::derive(move || {
+        let body = serde_json::to_string_pretty(&request.get().ok()?).ok()?;
+        Some(RequestPreview::new("POST", backend.endpoint(), "/v2/images", Some("application/json"), Some(body)))
+    });
+    let can_create = move || request.with(Result::is_ok) && !create_action.pending().get();
+    let failure = move || match create_action.value().get() {
+        Some(Err(e)) if !matches!(e, ApiError::Invalid { .. }) => {
+            Some(view! { <ErrorPanel error=e on_retry=move |()| { create_action.dispatch(()); } /> })
+        }
+        _ => None,
+    };
+    view! {
+        <h1>{t(Key::NewImage)}</h1>
+        <form class="ims-form" data-testid="create-form" novalidate on:submit=move |ev| { ev.prevent_default(); if can_create() { create_action.dispatch(()); } }>
+            <ImageFields form=form errors=errors create=true />
+            <p class="ims-hint" data-testid="warnings">{warnings}</p>
+            <TagsEditor form=form errors=errors />
+            <PropertiesEditor form=form errors=errors />
+            <RequestPreviewPanel preview=preview />
+            <button type="submit" data-testid="create" disabled=move || !can_create()>{t(Key::Create)}</button>
+            {failure}
+        </form>
+    }
+}

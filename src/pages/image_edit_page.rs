@@ -1,0 +1,28 @@
+use crate::api::Backend;
+use crate::components::common::{ErrorPanel, SignInForm};
+use crate::components::forms::edit_form::EditForm;
+use crate::hooks::{image_href, use_image_id};
+use crate::i18n::{t, Key};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// `/images/:id/edit`: the image's editable attributes, patched with a live preview.
+#[component]
+pub fn ImageEditPage() -> impl IntoView {
+    let id = use_image_id();
+    let image_resource = LocalResource::new(move || {
+        let (id, backend) = (id.get(), Backend::current());
+        async move { backend.get_image(&id).await }
+    });
+    view! {
+        <p><A href=move || image_href(&id.get())>{t(Key::Back)}</A></p>
+        <h1>{t(Key::EditImage)}</h1>
+        <Transition fallback=|| view! { <p class="ims-loading">{t(Key::Loading)}</p> }>
+            {move || image_resource.get().map(|r| match r {
+                Ok(image) => view! { <EditForm image=image /> }.into_any(),
+                Err(e) if e.is_unauthorized() => view! { <SignInForm rejected=true /> }.into_any(),
+                Err(e) => view! { <ErrorPanel error=e on_retry=move |()| image_resource.refetch() /> }.into_any(),
+            })}
+        </Transition>
+    }
+}
