@@ -1,4 +1,4 @@
-//! The router, the layout and the context every page reads.
+//! The layout, the pages by route, and the context every page reads.
 
 use crate::components::common::header_controls::HeaderControls;
 use crate::components::forms::unsaved_guard;
@@ -12,10 +12,39 @@ use crate::pages::image_list_page::ImageListPage;
 use crate::pages::inbox_page::InboxPage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::settings_page::SettingsPage;
+use crate::router::{use_route, Route, Router};
 use crate::session::Session;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
+
+/// The page for the current route; a new page only when the route changes.
+#[component]
+fn Pages() -> impl IntoView {
+    let route = use_route();
+    move || match route.get() {
+        Route::ImageList => view! { <ImageListPage /> }.into_any(),
+        Route::NewImage => view! { <ImageCreatePage /> }.into_any(),
+        Route::ImageDetail(_) => view! { <ImageDetailPage /> }.into_any(),
+        Route::ImageEdit(_) => view! { <ImageEditPage /> }.into_any(),
+        Route::Inbox => view! { <InboxPage /> }.into_any(),
+        Route::Settings => view! { <SettingsPage /> }.into_any(),
+        Route::NotFound => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+/// The main navigation; the current section is marked for the eye and for screen readers.
+#[component]
+fn Nav() -> impl IntoView {
+    let route = use_route();
+    let current = move |section: fn(&Route) -> bool| move || section(&route.get()).then_some("page");
+    view! {
+        <nav class="ims-nav">
+            <a href="/" aria-current=current(|r| matches!(r, Route::ImageList | Route::ImageDetail(_) | Route::ImageEdit(_)))>{t(Key::Images)}</a>
+            <a href="/images/new" aria-current=current(|r| *r == Route::NewImage)>{t(Key::NewImage)}</a>
+            <PendingBadge />
+            <a href="/settings" aria-current=current(|r| *r == Route::Settings)>{t(Key::Settings)}</a>
+        </nav>
+    }
+}
 
 /// The whole console.
 #[component]
@@ -29,24 +58,12 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <header class="ims-header">
-                <A href="/" attr:class="ims-brand">{t(Key::AppTitle)}</A>
-                <nav class="ims-nav">
-                    <A href="/">{t(Key::Images)}</A>
-                    <A href="/images/new">{t(Key::NewImage)}</A>
-                    <PendingBadge />
-                    <A href="/settings">{t(Key::Settings)}</A>
-                </nav>
+                <a href="/" class="ims-brand">{t(Key::AppTitle)}</a>
+                <Nav />
                 <HeaderControls />
             </header>
             <main class="ims-main">
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=ImageListPage />
-                    <Route path=path!("/images/new") view=ImageCreatePage />
-                    <Route path=path!("/images/:id") view=ImageDetailPage />
-                    <Route path=path!("/images/:id/edit") view=ImageEditPage />
-                    <Route path=path!("/shared-with-me") view=InboxPage />
-                    <Route path=path!("/settings") view=SettingsPage />
-                </Routes>
+                <Pages />
             </main>
         </Router>
     }

@@ -13,6 +13,7 @@ pub mod data_version;
 pub mod hooks;
 pub mod i18n;
 pub mod pages;
+pub mod router;
 pub mod session;
 pub mod storage;
 

@@ -3,9 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use ims_console::components::filters::FilterBar;
+use ims_console::router::Router;
 use ims_core::view::ListView;
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

@@ -5,9 +5,9 @@
 use ims_console::components::forms::edit_form::EditForm;
 use ims_console::data_version::DataVersion;
 use ims_console::pages::image_create_page::ImageCreatePage;
+use ims_console::router::Router;
 use ims_console::session::Session;
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

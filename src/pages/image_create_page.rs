@@ -6,12 +6,11 @@ use crate::components::forms::request_preview_panel::RequestPreviewPanel;
 use crate::components::forms::tags_editor::TagsEditor;
 use crate::components::forms::unsaved_guard::use_unsaved_changes;
 use crate::data_version::DataVersion;
-use crate::hooks::image_href;
+use crate::hooks::{image_href, use_navigate_after};
 use crate::i18n::{current_lang, t, validation_text, Key};
 use ims_core::validate::create_warnings;
 use ims_core::view::{ImageForm, RequestPreview};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// `/images/new`: every field of the create document, checked on every keystroke with the
 /// server's own rules; the request is shown before it is sent; 201 leads to the new image.
@@ -19,7 +18,7 @@ use leptos_router::hooks::use_navigate;
 pub fn ImageCreatePage() -> impl IntoView {
     let form = RwSignal::new(ImageForm::default());
     let request = Memo::new(move |_| form.with(ImageForm::create_request));
-    let navigate = use_navigate();
+    let navigate = use_navigate_after();
     let version = expect_context::<DataVersion>();
     let create_action = Action::new_local(move |(): &()| {
         let (backend, navigate, request) = (Backend::current(), navigate.clone(), request.get_untracked());
@@ -27,7 +26,7 @@ pub fn ImageCreatePage() -> impl IntoView {
             let request = request.map_err(|_| ApiError::Validation("the form has problems".into()))?;
             let made = backend.create_image(&request).await?;
             version.bump();
-            navigate(&image_href(made.id.get().map(String::as_str).unwrap_or_default()), Default::default());
+            navigate(image_href(made.id.get().map(String::as_str).unwrap_or_default()));
             Ok::<_, ApiError>(made)
         }
     });

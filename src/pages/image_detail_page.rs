@@ -3,14 +3,12 @@ use crate::components::common::{CopyButton, ErrorPanel, SignInForm};
 use crate::components::detail::{AttributeGroup, CustomProperties};
 use crate::components::forms::delete_dialog::DeleteDialog;
 use crate::components::sharing::share_panel::SharePanel;
-use crate::hooks::{image_href, use_image_id};
+use crate::hooks::{image_href, use_image_id, use_navigate};
 use crate::i18n::{t, Key};
 use ims_core::fields::Group;
 use ims_core::model::Visibility;
 use ims_core::Image;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 const GROUPS: [Group; 6] =
     [Group::Basic, Group::Os, Group::Capabilities, Group::Storage, Group::Timestamps, Group::Links];
@@ -20,8 +18,9 @@ const GROUPS: [Group; 6] =
 pub fn ImageDetailPage() -> impl IntoView {
     let id = use_image_id();
     let image_resource = LocalResource::new(move || {
+        // Not refetched on DataVersion: the page's own changes (edit, delete) navigate away,
+        // and re-rendering it after a share would drop the share form's outcome report.
         let (id, backend) = (id.get(), Backend::current());
-        crate::data_version::DataVersion::track();
         async move { backend.get_image(&id).await }
     });
     let deleting = RwSignal::new(false);
@@ -48,7 +47,7 @@ pub fn ImageDetailPage() -> impl IntoView {
                 let on_close = Callback::new(move |deleted: bool| {
                     deleting.set(false);
                     if deleted {
-                        navigate("/?tab=private", Default::default());
+                        navigate("/?tab=private");
                     }
                 });
                 view! { <DeleteDialog images=vec![to_delete.clone()] on_close=on_close /> }
@@ -63,7 +62,7 @@ pub fn ImageDetailPage() -> impl IntoView {
         }
     };
     view! {
-        <p><A href="/">{t(Key::Back)}</A></p>
+        <p><a href="/">{t(Key::Back)}</a></p>
         <Transition fallback=|| view! { <p class="ims-loading">{t(Key::Loading)}</p> }>
             {move || image_resource.get().map(|r| match r {
                 Ok(image) => show(image).into_any(),

@@ -4,7 +4,6 @@ use crate::components::forms::edit_form::EditForm;
 use crate::hooks::{image_href, use_image_id};
 use crate::i18n::{t, Key};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// `/images/:id/edit`: the image's editable attributes, patched with a live preview.
 #[component]
@@ -15,7 +14,7 @@ pub fn ImageEditPage() -> impl IntoView {
         async move { backend.get_image(&id).await }
     });
     view! {
-        <p><A href=move || image_href(&id.get())>{t(Key::Back)}</A></p>
+        <p><a href=move || image_href(&id.get())>{t(Key::Back)}</a></p>
         <h1>{t(Key::EditImage)}</h1>
         <Transition fallback=|| view! { <p class="ims-loading">{t(Key::Loading)}</p> }>
             {move || image_resource.get().map(|r| match r {

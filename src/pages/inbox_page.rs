@@ -2,10 +2,10 @@ use crate::api::{ApiError, Backend};
 use crate::components::common::{ErrorPanel, SignInForm};
 use crate::components::sharing::inbox_table::InboxTable;
 use crate::components::sharing::{inbox_query, DataVersion};
+use crate::hooks::use_query_param;
 use crate::i18n::{t, Key};
 use ims_core::model::MemberStatus;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 const STATES: [(MemberStatus, Key); 3] = [
     (MemberStatus::Pending, Key::Pending),
@@ -17,10 +17,8 @@ const STATES: [(MemberStatus, Key); 3] = [
 #[component]
 pub fn InboxPage() -> impl IntoView {
     let version = expect_context::<DataVersion>();
-    let query = use_query_map();
-    let status = Memo::new(move |_| {
-        query.read().get("status").map_or(MemberStatus::Pending, |s| MemberStatus::from_wire(&s)).clone()
-    });
+    let query = use_query_param("status");
+    let status = Memo::new(move |_| query.get().map_or(MemberStatus::Pending, |s| MemberStatus::from_wire(&s)));
     let inbox_resource = LocalResource::new(move || {
         let (backend, _) = (Backend::current(), version.0.get());
         async move {

@@ -11,10 +11,13 @@ pub fn SettingsPage() -> impl IntoView {
     let endpoint = RwSignal::new(session.endpoint.get_untracked());
     let flavour = RwSignal::new(session.flavour.get_untracked());
     let remember = RwSignal::new(session.remember.get_untracked());
+    let token = RwSignal::new(session.token.get_untracked().unwrap_or_default());
     let saved = RwSignal::new(false);
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
         session.configure(endpoint.get_untracked(), flavour.get_untracked(), remember.get_untracked());
+        let token = token.get_untracked().trim().to_owned();
+        session.set_token((!token.is_empty()).then_some(token));
         saved.set(true);
     };
     view! {
@@ -31,6 +34,9 @@ pub fn SettingsPage() -> impl IntoView {
                 <option value="ims">{t(Key::FlavourIms)}</option>
                 <option value="glance">{t(Key::FlavourGlance)}</option>
             </select>
+            <label for="settings-token">{t(Key::Token)}</label>
+            <input id="settings-token" type="password" autocomplete="off" prop:value=move || token.get()
+                on:input:target=move |ev| token.set(ev.target().value()) />
             <label class="ims-check">
                 <input type="checkbox" prop:checked=move || remember.get() on:change:target=move |ev| remember.set(ev.target().checked()) />
                 {t(Key::RememberToken)}

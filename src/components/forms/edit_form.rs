@@ -6,14 +6,13 @@ use super::unsaved_guard::use_unsaved_changes;
 use crate::api::{ApiError, Backend};
 use crate::components::common::ErrorPanel;
 use crate::data_version::DataVersion;
-use crate::hooks::image_href;
+use crate::hooks::{image_href, use_navigate_after};
 use crate::i18n::{field_label, t, Key};
 use ims_core::fields::FIELDS;
 use ims_core::patch::{diff, to_body, MediaType};
 use ims_core::view::{ImageForm, RequestPreview};
 use ims_core::Image;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// Edits what PATCH may change — name, description, tags, custom properties — and shows the
 /// JSON patch that will be sent, in the chosen media type, exactly as it is sent.
@@ -27,7 +26,7 @@ pub fn EditForm(image: Image) -> impl IntoView {
     let edited = Memo::new(move |_| original.with_value(|o| form.with(|f| f.edited(o))));
     let ops = Memo::new(move |_| edited.get().map(|e| original.with_value(|o| diff(o, &e))).unwrap_or_default());
     let ops_now = move || ops.get_untracked();
-    let navigate = use_navigate();
+    let navigate = use_navigate_after();
     let version = expect_context::<DataVersion>();
     let save_action = Action::new_local(move |(): &()| {
         let (backend, id, navigate) = (Backend::current(), id.clone(), navigate.clone());
@@ -35,7 +34,7 @@ pub fn EditForm(image: Image) -> impl IntoView {
         async move {
             let saved = backend.update_image(&id, &ops, media).await?;
             version.bump();
-            navigate(&image_href(&id), Default::default());
+            navigate(image_href(&id));
             Ok::<_, ApiError>(saved)
         }
     });

@@ -22,9 +22,12 @@ pub fn TabBar(view: ListView) -> impl IntoView {
             ev.prevent_default();
             let tab = Tab::ALL[(position + step) % Tab::ALL.len()];
             show(&view.with_tab(tab));
-            if let Some(el) = document().query_selector(&format!("[data-tab={}]", tab.as_str())).ok().flatten() {
-                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
-            }
+            // The tabs are drawn anew for the new URL: focus the new tab once they are.
+            request_animation_frame(move || {
+                if let Some(el) = document().query_selector(&format!("[data-tab={}]", tab.as_str())).ok().flatten() {
+                    let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+                }
+            });
         }
     };
     let tabs = Tab::ALL

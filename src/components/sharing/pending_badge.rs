@@ -4,7 +4,6 @@ use crate::i18n::{t, Key};
 use crate::session::Session;
 use ims_core::model::MemberStatus;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The navigation link to the inbox, with the number of shares waiting for an answer.
 #[component]
@@ -22,11 +21,11 @@ pub fn PendingBadge() -> impl IntoView {
     });
     let count = move || pending_resource.get().filter(|n| *n > 0);
     view! {
-        <A href="/shared-with-me">
+        <a href="/shared-with-me">
             {t(Key::Inbox)}
             <Show when=move || count().is_some()>
                 <span class="ims-count" data-testid="pending-badge">{count}</span>
             </Show>
-        </A>
+        </a>
     }
 }

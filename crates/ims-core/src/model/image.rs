@@ -1,9 +1,21 @@
 //! The image object of the IMS and Glance v2 APIs.
 
 use super::enums::*;
-use super::field::Field;
-use serde::{Deserialize, Serialize};
+use super::field::{Field, WireValue};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
+
+/// Removes one attribute from a JSON object and reads it as a [`Field`]. Never inlined: one
+/// call per attribute keeps the decoder small in the console's wasm.
+#[inline(never)]
+fn take<T: WireValue>(map: &mut serde_json::Map<String, serde_json::Value>, wire: &str) -> Result<Field<T>, String> {
+    match map.remove(wire) {
+        None => Ok(Field::Absent),
+        Some(serde_json::Value::Null) => Ok(Field::Null),
+        Some(value) => T::from_wire(value).map(Field::Value).map_err(|e| format!("{wire}: {e}")),
+    }
+}
 
 macro_rules! image_struct {
     ($($(#[$meta:meta])* $field:ident: $ty:ty => $wire:literal,)+) => {
@@ -15,16 +27,41 @@ macro_rules! image_struct {
         /// Attributes the service sends as strings (`"__os_bit": "64"`,
         /// `"__isregistered": "true"`) stay strings so the wire form round-trips; typed
         /// readers such as [`Image::image_size_bytes`] interpret them.
-        #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Image {
             $(
                 $(#[$meta])*
-                #[serde(rename = $wire, default, skip_serializing_if = "Field::is_absent")]
                 pub $field: Field<$ty>,
             )+
             /// Custom properties (`"aaaa": "11111"`) and undocumented keys.
-            #[serde(flatten)]
             pub properties: BTreeMap<String, serde_json::Value>,
+        }
+
+        // Hand-written rather than derived with `#[serde(flatten)]`: reading through one JSON
+        // map is far less code in the console's wasm, and a type error names its attribute.
+        impl Serialize for Image {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(None)?;
+                $(
+                    if !self.$field.is_absent() {
+                        map.serialize_entry($wire, &self.$field)?;
+                    }
+                )+
+                for (key, value) in &self.properties {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
+
+        impl<'de> Deserialize<'de> for Image {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let mut map = serde_json::Map::<String, serde_json::Value>::deserialize(deserializer)?;
+                Ok(Image {
+                    $($field: take(&mut map, $wire).map_err(serde::de::Error::custom)?,)+
+                    properties: map.into_iter().collect(),
+                })
+            }
         }
 
         impl Image {
