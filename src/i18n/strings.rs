@@ -142,6 +142,8 @@ strings! {
     DeleteSelected => "Delete selected", "删除所选";
     ConfirmDelete => "Delete these images? This cannot be undone.", "确定删除以下镜像吗？此操作无法撤销。";
     Cancel => "Cancel", "取消";
+    Close => "Close", "关闭";
+    Operator => "Operator", "运算符";
     Deleted => "deleted", "已删除";
     ProtectedNoDelete => "Protected images cannot be deleted.", "受保护的镜像不能删除。";
     DerivedOs => "Derived from the OS version", "由操作系统版本推导";

@@ -2,6 +2,7 @@ use crate::api::{ApiError, Backend};
 use crate::components::common::{ErrorPanel, SignInForm};
 use crate::components::filters::FilterBar;
 use crate::components::forms::delete_dialog::DeleteDialog;
+use crate::components::forms::request_preview_panel::RequestPreviewPanel;
 use crate::components::image_table::column_chooser::ColumnChooser;
 use crate::components::image_table::export_buttons::ExportButtons;
 use crate::components::image_table::pager::Pager;
@@ -12,7 +13,7 @@ use crate::hooks::{use_list_view, use_show_list};
 use crate::i18n::{t, Key};
 use crate::session::Session;
 use crate::storage;
-use ims_core::view::{quick_filter_matches, ListView};
+use ims_core::view::{quick_filter_matches, ListView, RequestPreview};
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -120,6 +121,12 @@ pub fn ImageListPage() -> impl IntoView {
         })
     };
     let glance = move || session.flavour.get() == crate::api::Flavour::Glance;
+    let request_preview = Signal::derive(move || {
+        let (view, backend) = (view.get().ok()?, Backend::current());
+        let query = view.api_query(backend.is_glance()).to_query_string();
+        let path = if backend.is_glance() { "/v2/images" } else { "/v2/cloudimages" };
+        Some(RequestPreview::new("GET", backend.endpoint(), &format!("{path}?{query}"), None, None))
+    });
     view! {
         <Show when=move || session.token.get().is_some() fallback=|| view! { <SignInForm /> }>
             <div class="ims-page-head">
@@ -127,6 +134,7 @@ pub fn ImageListPage() -> impl IntoView {
                 <button type="button" class="ims-link" on:click=move |_| session.set_token(None)>{t(Key::SignOut)}</button>
             </div>
             {move || view.get().ok().map(|v| view! { <TabBar view=v.clone() /> <FilterBar view=v glance=glance() /> })}
+            <RequestPreviewPanel preview=request_preview folded=true />
             <div class="ims-toolbar">
                 <label class="ims-quick" title=t(Key::QuickFilterHint)>
                     {t(Key::QuickFilter)}

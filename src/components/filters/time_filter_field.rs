@@ -31,7 +31,7 @@ pub fn TimeFilterField(id: String, value: Signal<String>, on_change: Callback<St
     let op_id = format!("{id}-op");
     view! {
         <span class="ims-time-filter">
-            <select id=op_id aria-label="operator" prop:value=move || op.get() on:change:target=move |ev| {
+            <select id=op_id aria-label=t(Key::Operator) prop:value=move || op.get() on:change:target=move |ev| {
                 op.set(ev.target().value());
                 emit();
             }>

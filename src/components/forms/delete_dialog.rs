@@ -49,7 +49,7 @@ pub fn DeleteDialog(images: Vec<Image>, on_close: Callback<bool>) -> impl IntoVi
             <ul>{names}</ul>
             <ul>{refused}</ul>
             <ul>{outcomes}</ul>
-            <Show when=move || !done() fallback=move || view! { <button type="button" on:click=move |_| on_close.run(true)>"OK"</button> }>
+            <Show when=move || !done() fallback=move || view! { <button type="button" data-testid="close-delete" on:click=move |_| on_close.run(true)>{t(Key::Close)}</button> }>
                 <button type="button" class="ims-danger" data-testid="confirm-delete" disabled=nothing on:click=move |_| { delete_action.dispatch(()); }>{t(Key::Delete)}</button>
                 <button type="button" class="ims-secondary" on:click=move |_| on_close.run(false)>{t(Key::Cancel)}</button>
             </Show>

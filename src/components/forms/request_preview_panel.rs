@@ -6,7 +6,12 @@ use leptos::prelude::*;
 /// The exact request about to be sent — method, URL, headers (token redacted), body — with
 /// "copy as curl".
 #[component]
-pub fn RequestPreviewPanel(#[prop(into)] preview: Signal<Option<RequestPreview>>) -> impl IntoView {
+pub fn RequestPreviewPanel(
+    #[prop(into)] preview: Signal<Option<RequestPreview>>,
+    /// Start folded (the list page); forms show theirs open.
+    #[prop(optional)]
+    folded: bool,
+) -> impl IntoView {
     let content = move || {
         preview.get().map(|p| {
             let head = format!("{} {}", p.method, p.url);
@@ -22,7 +27,7 @@ pub fn RequestPreviewPanel(#[prop(into)] preview: Signal<Option<RequestPreview>>
         })
     };
     view! {
-        <details class="ims-preview" open data-testid="request-preview">
+        <details class="ims-preview" open=!folded data-testid="request-preview">
             <summary>{t(Key::RequestPreview)}</summary>
             {content}
         </details>

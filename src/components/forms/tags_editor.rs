@@ -23,7 +23,7 @@ pub fn TagsEditor(form: RwSignal<ImageForm>, #[prop(into)] errors: Signal<Vec<Va
                 <For each=tags key=|(i, tag)| (*i, tag.clone()) let:item>
                     <li>
                         {item.1.clone()}
-                        <button type="button" class="ims-link" aria-label=format!("remove {}", item.1) on:click=move |_| form.update(|f| { f.tags.remove(item.0); })>"×"</button>
+                        <button type="button" class="ims-link" aria-label=move || format!("{} {}", t(Key::Remove)(), item.1) on:click=move |_| form.update(|f| { f.tags.remove(item.0); })>"×"</button>
                     </li>
                 </For>
             </ul>

@@ -12,6 +12,10 @@ test('filters by platform and created_at survive a reload', async ({ page }) => 
   await expect(page).toHaveURL(/__platform=Ubuntu/);
   await expect(page).toHaveURL(/created_at=gt%3A2019-06-01T00%3A00%3A00Z/);
   await expect(page.getByTestId('image-row').first()).toBeVisible();
+  await page.getByTestId('request-preview').locator('summary').click();
+  await expect(page.getByTestId('preview-head')).toHaveText(
+    /^GET \/v2\/cloudimages\?__imagetype=gold&__platform=Ubuntu&created_at=gt%3A2019-06-01T00%3A00%3A00Z$/,
+  );
   const before = await rowNames(page);
   expect(before.length).toBeGreaterThan(0);
   expect(before.every((n) => n.startsWith('Ubuntu'))).toBe(true);
