@@ -80,31 +80,24 @@ pub fn ImageListPage() -> impl IntoView {
         page_rows.get().into_iter().filter(|i| quick_filter_matches(i, &names, &needle)).collect::<Vec<_>>()
     });
     let sort = Signal::derive(move || current().query.effective_sort());
-    // Batch share: the selected rows of this page, fixed when the panel opens.
-    let share_batch = RwSignal::new(None::<Vec<ims_core::Image>>);
-    let delete_batch = RwSignal::new(None::<Vec<ims_core::Image>>);
-    let open_delete = move |_| {
+    // Batch actions work on the selected rows of this page, fixed when their panel opens.
+    let selected_images = move || {
         let chosen = selection.get_untracked();
         let images: Vec<_> = page_rows
             .get_untracked()
             .into_iter()
             .filter(|i| i.id.get().is_some_and(|id| chosen.contains(id)))
             .collect();
-        delete_batch.set((!images.is_empty()).then_some(images));
+        (!images.is_empty()).then_some(images)
     };
+    let share_batch = RwSignal::new(None::<Vec<ims_core::Image>>);
+    let delete_batch = RwSignal::new(None::<Vec<ims_core::Image>>);
+    let open_delete = move |_| delete_batch.set(selected_images());
     let close_delete = Callback::new(move |_: bool| {
         delete_batch.set(None);
         selection.set(HashSet::new());
     });
-    let open_share = move |_| {
-        let chosen = selection.get_untracked();
-        let images: Vec<_> = page_rows
-            .get_untracked()
-            .into_iter()
-            .filter(|i| i.id.get().is_some_and(|id| chosen.contains(id)))
-            .collect();
-        share_batch.set((!images.is_empty()).then_some(images));
-    };
+    let open_share = move |_| share_batch.set(selected_images());
     let body = move || {
         images_resource.get().map(|result| match result {
             Ok(page) if page.images.is_empty() && current().query.marker.is_some() => {

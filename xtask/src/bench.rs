@@ -4,7 +4,7 @@
 
 use crate::cmd::{self, command, root, target_dir};
 use crate::{size, tools};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpListener};
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
@@ -42,7 +42,7 @@ pub fn run() -> Result<(), String> {
     c.env("RUST_LOG", "warn").stdout(Stdio::null());
     let started = Instant::now();
     let server = Server(c.spawn().map_err(|e| format!("cannot start ims-server: {e}"))?, dir);
-    wait_for(addr, Duration::from_secs(300))?;
+    cmd::wait_for_port(addr, Duration::from_secs(300))?;
     println!("xtask: ims-server loaded {IMAGES} images in {:.1}s", started.elapsed().as_secs_f64());
 
     let mut rows = Vec::new();
@@ -118,17 +118,6 @@ fn ensure_wrk() -> Result<(), String> {
     let mut c = command("apt-get", &["install", "-y", "-q", "--no-install-recommends", "wrk"]);
     c.env("DEBIAN_FRONTEND", "noninteractive");
     cmd::run(c)
-}
-
-fn wait_for(addr: SocketAddr, limit: Duration) -> Result<(), String> {
-    let started = Instant::now();
-    while started.elapsed() < limit {
-        if TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
-            return Ok(());
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    Err(format!("ims-server did not listen on {addr} within {limit:?}"))
 }
 
 /// Requests per second and the p50 and p99 latencies in milliseconds from wrk's `--latency` report.

@@ -87,6 +87,18 @@ pub fn run_captured(mut c: Command) -> Result<(bool, String), String> {
     Ok((status.success(), output))
 }
 
+/// Waits until something listens on `addr` (a server this xtask started), up to `limit`.
+pub fn wait_for_port(addr: std::net::SocketAddr, limit: std::time::Duration) -> Result<(), String> {
+    let started = std::time::Instant::now();
+    while started.elapsed() < limit {
+        if std::net::TcpStream::connect_timeout(&addr, std::time::Duration::from_millis(200)).is_ok() {
+            return Ok(());
+        }
+        thread::sleep(std::time::Duration::from_millis(100));
+    }
+    Err(format!("ims-server did not listen on {addr} within {limit:?}"))
+}
+
 /// Runs and returns trimmed stdout, or `None` when the program is missing or fails.
 pub fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = command(program, args).stderr(Stdio::null()).output().ok()?;

@@ -3,9 +3,9 @@
 
 use super::{count_before, Outcome};
 use crate::cmd::{self, command, e2e_dir, root, target_dir};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpListener};
 use std::process::{Child, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Kills the server and removes its temporary database however the layer ends.
 struct Server {
@@ -36,7 +36,7 @@ pub fn run() -> Result<Outcome, String> {
     c.stdout(log.try_clone().map_err(|e| e.to_string())?).stderr(log);
     let child = c.spawn().map_err(|e| format!("cannot start ims-server: {e}"))?;
     let _server = Server { child, dir };
-    wait_for(addr, Duration::from_secs(30))?;
+    cmd::wait_for_port(addr, Duration::from_secs(30))?;
 
     let base_url = format!("http://{addr}");
     let mut c = command("npx", &["playwright", "test"]);
@@ -49,17 +49,6 @@ pub fn run() -> Result<Outcome, String> {
 fn free_port() -> Result<SocketAddr, String> {
     let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
     listener.local_addr().map_err(|e| e.to_string())
-}
-
-fn wait_for(addr: SocketAddr, limit: Duration) -> Result<(), String> {
-    let started = Instant::now();
-    while started.elapsed() < limit {
-        if TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
-            return Ok(());
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Err(format!("ims-server did not listen on {addr} within {limit:?}; see test-artifacts/ims-server.log"))
 }
 
 /// Playwright's list reporter closes with lines such as `  5 passed (3.1s)` and `  1 failed`.
