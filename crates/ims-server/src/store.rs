@@ -4,7 +4,7 @@
 
 mod list;
 
-pub use list::list_images;
+pub use list::{list_docs, list_images, DocPage};
 
 use crate::error::AppError;
 use ims_core::catalog::Catalog;

@@ -6,10 +6,10 @@ use crate::extract::{AppJson, PatchBody};
 use crate::{clock, store, AppState};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, StatusCode};
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use ims_core::{ErrorCode, GlanceImageList, Image, ImageList, ListQuery};
+use ims_core::{ErrorCode, Image, ListQuery};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -23,13 +23,18 @@ fn parse_query(raw: Option<String>) -> Result<ListQuery, AppError> {
         .map_err(|e| AppError::api(ErrorCode::InvalidQuery, e.to_string()))
 }
 
+/// A JSON response from text that is already JSON (stored documents).
+fn json_text(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
 async fn list_cloud_images(
     State(state): State<AppState>,
     Caller(project): Caller,
     RawQuery(raw): RawQuery,
-) -> Result<Json<ImageList>, AppError> {
-    let page = store::list_images(&state.store.pool, &project, &parse_query(raw)?).await?;
-    Ok(Json(ImageList { images: page.images }))
+) -> Result<Response, AppError> {
+    let page = store::list_docs(&state.store.pool, &project, &parse_query(raw)?).await?;
+    Ok(json_text(format!("{{\"images\":{}}}", page.images_json())))
 }
 
 /// Glance's shape: the page plus relative `first` and `next` links that keep every filter.
@@ -37,20 +42,29 @@ async fn list_glance_images(
     State(state): State<AppState>,
     Caller(project): Caller,
     RawQuery(raw): RawQuery,
-) -> Result<Json<GlanceImageList>, AppError> {
+) -> Result<Response, AppError> {
     let mut query = parse_query(raw)?;
-    let page = store::list_images(&state.store.pool, &project, &query).await?;
+    let page = store::list_docs(&state.store.pool, &project, &query).await?;
     let link = |q: &ListQuery| match q.to_query_string() {
         s if s.is_empty() => "/v2/images".to_owned(),
         s => format!("/v2/images?{s}"),
     };
     query.marker = None;
     let first = link(&query);
-    let next = page.next_marker.map(|m| {
-        query.marker = Some(m);
+    let next = page.next_marker.as_ref().map(|m| {
+        query.marker = Some(m.clone());
         link(&query)
     });
-    Ok(Json(GlanceImageList { images: page.images, first, next, schema: "/v2/schemas/images".to_owned() }))
+    let mut links = serde_json::Map::new();
+    links.insert("first".into(), first.into());
+    if let Some(next) = next {
+        links.insert("next".into(), next.into());
+    }
+    links.insert("schema".into(), "/v2/schemas/images".into());
+    let mut body = serde_json::Value::Object(links).to_string();
+    body.pop(); // the closing brace: the stored images go in before it
+    body.push_str(&format!(",\"images\":{}}}", page.images_json()));
+    Ok(json_text(body))
 }
 
 async fn get_image(

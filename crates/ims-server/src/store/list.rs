@@ -155,15 +155,16 @@ fn push_marker_value(qb: &mut QueryBuilder<'_, Sqlite>, value: &MarkerValue) {
     };
 }
 
-/// Lists images for `caller`: visibility, filters, sort and marker pagination.
-pub async fn list_images(pool: &SqlitePool, caller: &str, query: &ListQuery) -> Result<ImagePage, AppError> {
+/// Lists images for `caller`: visibility, filters, sort and marker pagination. Every stored
+/// document was written by this server from a valid `Image`, so it is sent as it is.
+pub async fn list_docs(pool: &SqlitePool, caller: &str, query: &ListQuery) -> Result<DocPage, AppError> {
     query.check().map_err(bad_query)?;
     let (key, dir) = query.effective_sort();
     let marker = match &query.marker {
         Some(m) => Some((m.clone(), marker_value(pool, caller, m, key).await?)),
         None => None,
     };
-    let mut qb = QueryBuilder::<Sqlite>::new("SELECT doc FROM images WHERE ");
+    let mut qb = QueryBuilder::<Sqlite>::new("SELECT id, doc FROM images WHERE ");
     match query.filter("member_status") {
         Some(FilterValue::Text(status)) => {
             qb.push("owner IS NOT ").push_bind(caller.to_owned());
@@ -215,11 +216,29 @@ pub async fn list_images(pool: &SqlitePool, caller: &str, query: &ListQuery) -> 
     };
     let limit = query.effective_limit();
     qb.push(format!(" ORDER BY {col} {dir_sql}, id {dir_sql} LIMIT ")).push_bind(i64::from(limit) + 1);
-    let rows: Vec<(String,)> = qb.build_query_as().fetch_all(pool).await?;
-    let mut images =
-        rows.iter().map(|(doc,)| serde_json::from_str(doc)).collect::<Result<Vec<ims_core::Image>, _>>()?;
-    let more = images.len() > limit as usize;
-    images.truncate(limit as usize);
-    let next_marker = if more { images.last().and_then(|i| i.id.get().cloned()) } else { None };
-    Ok(ImagePage { images, next_marker })
+    let mut rows: Vec<(String, String)> = qb.build_query_as().fetch_all(pool).await?;
+    let more = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    let next_marker = if more { rows.last().map(|(id, _)| id.clone()) } else { None };
+    Ok(DocPage { docs: rows.into_iter().map(|(_, doc)| doc).collect(), next_marker })
+}
+
+/// One page of stored wire objects, exactly as written — a list response needs no decoding.
+pub struct DocPage {
+    pub docs: Vec<String>,
+    pub next_marker: Option<String>,
+}
+
+impl DocPage {
+    /// The JSON array of the page's images, built from the stored documents.
+    pub fn images_json(&self) -> String {
+        format!("[{}]", self.docs.join(","))
+    }
+}
+
+/// [`list_docs`] decoded: the same page as `ims_core`'s engine returns.
+pub async fn list_images(pool: &SqlitePool, caller: &str, query: &ListQuery) -> Result<ImagePage, AppError> {
+    let page = list_docs(pool, caller, query).await?;
+    let images = page.docs.iter().map(|d| serde_json::from_str(d)).collect::<Result<Vec<ims_core::Image>, _>>()?;
+    Ok(ImagePage { images, next_marker: page.next_marker })
 }
