@@ -43,7 +43,7 @@ impl Requirement {
         match *self {
             Requirement::Is(attr, value) => image.attr_text(attr).as_deref() == Some(value),
             Requirement::IsNot(attr, value) => image.attr_text(attr).as_deref() != Some(value),
-            Requirement::Flag(attr) => image.attr_text(attr).is_some_and(|v| v.eq_ignore_ascii_case("true")),
+            Requirement::Flag(attr) => image.attr_flag(attr),
             Requirement::AnySet(attrs) => attrs.iter().any(|a| image.attr(a).is_some()),
         }
     }

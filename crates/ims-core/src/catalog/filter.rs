@@ -37,7 +37,7 @@ pub fn matches(image: &Image, param: &str, value: &FilterValue) -> Result<bool, 
     };
     let attr = image.attr(def.wire);
     Ok(match (def.filter.map(|(_, k)| k), value) {
-        (Some(FilterKind::Boolean), FilterValue::Bool(want)) => flag(attr.as_ref()) == *want,
+        (Some(FilterKind::Boolean), FilterValue::Bool(want)) => image.attr_flag(def.wire) == *want,
         (Some(FilterKind::Integer), FilterValue::Int(want)) => attr.and_then(|v| v.as_i64()) == Some(*want),
         (Some(FilterKind::Time), FilterValue::Time(op, at)) => {
             attr.and_then(|v| v.as_str().and_then(|s| Timestamp::parse(s).ok())).is_some_and(|t| op.holds(t, *at))
@@ -45,12 +45,4 @@ pub fn matches(image: &Image, param: &str, value: &FilterValue) -> Result<bool, 
         (_, FilterValue::Text(want)) => image.attr_text(def.wire).as_deref() == Some(want.as_str()),
         _ => false,
     })
-}
-
-fn flag(value: Option<&serde_json::Value>) -> bool {
-    match value {
-        Some(serde_json::Value::Bool(b)) => *b,
-        Some(serde_json::Value::String(s)) => s.eq_ignore_ascii_case("true"),
-        _ => false,
-    }
 }

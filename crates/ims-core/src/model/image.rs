@@ -156,10 +156,11 @@ impl Image {
         self.image_size.get().and_then(|s| s.trim().parse().ok())
     }
 
-    /// Whether a string flag such as `__isregistered` or `__support_kvm` reads as true
-    /// (the service writes `"true"` and sometimes `"True"`).
-    pub fn flag(value: &Field<String>) -> bool {
-        value.get().is_some_and(|s| s.eq_ignore_ascii_case("true"))
+    /// Whether an attribute reads as a true flag: JSON `true`, or the text `"true"` in any case
+    /// (the service writes `"true"` and sometimes `"True"`). Absent, `null` or anything else is
+    /// false. List filters and flavor rules both read flags through this one rule.
+    pub fn attr_flag(&self, wire: &str) -> bool {
+        self.attr_text(wire).is_some_and(|v| v.eq_ignore_ascii_case("true"))
     }
 }
 

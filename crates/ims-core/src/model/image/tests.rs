@@ -31,8 +31,8 @@ fn attributes_read_leniently_but_refuse_nonsense() {
 fn string_carried_numbers_have_typed_readers() {
     let image: Image = serde_json::from_str(r#"{"__image_size":"449261568","__support_kvm":"True"}"#).unwrap();
     assert_eq!(image.image_size_bytes(), Some(449_261_568));
-    assert!(Image::flag(&image.support_kvm));
-    assert!(!Image::flag(&image.support_xen));
+    assert!(image.attr_flag("__support_kvm"));
+    assert!(!image.attr_flag("__support_xen"));
 }
 
 #[test]
