@@ -1,6 +1,8 @@
 //! The demo catalog: one deterministic generator shared by the reference server's first-start
 //! seed and the console's in-browser backend, so both demos show the same images.
 
+pub mod saved;
+
 use crate::model::*;
 use crate::os::classify;
 use crate::time::Timestamp;
