@@ -1,36 +1,48 @@
 //! The console's own small router: the location as signals, links handled in place, and the
-//! routes as one enum. It replaces a general-purpose router for two reasons: the console must
-//! later run under a base path or a hash when embedded (DESIGN "Routing"), which then changes
-//! here only; and it keeps the wasm well inside the transfer budget.
+//! routes as one enum. Three hosts want three URL shapes (DESIGN "Routing"): behind the server,
+//! clean paths; under a sub-path, the same paths after a base; embedded in another page or on a
+//! static host without a fallback page, a hash (`#/images/abc?…`) so that the console never
+//! takes over the host's path and a reload always finds the page. [`Routing`] chooses, here only;
+//! everything else speaks app paths (`/images/abc`).
+
+mod routing;
+
+pub use routing::Routing;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Where the console is: path and query string (without `?`), updated on every navigation.
+/// Where the console is: app path and query string (without `?`), updated on every navigation.
 #[derive(Clone, Copy)]
 pub struct Location {
     pub path: RwSignal<String>,
     pub search: RwSignal<String>,
+    routing: StoredValue<Routing>,
 }
 
-fn current_url() -> (String, String) {
+fn current_url(routing: &Routing) -> (String, String) {
     let location = window().location();
-    let path = location.pathname().unwrap_or_else(|_| "/".to_owned());
-    let search = location.search().unwrap_or_default().trim_start_matches('?').to_owned();
-    (path, search)
+    let pathname = location.pathname().unwrap_or_else(|_| "/".to_owned());
+    let search = location.search().unwrap_or_default();
+    routing.app_location(&pathname, &search, &location.hash().unwrap_or_default())
 }
 
 impl Location {
-    fn from_window() -> Self {
-        let (path, search) = current_url();
-        Location { path: RwSignal::new(path), search: RwSignal::new(search) }
+    fn from_window(routing: Routing) -> Self {
+        let (path, search) = current_url(&routing);
+        Location { path: RwSignal::new(path), search: RwSignal::new(search), routing: StoredValue::new(routing) }
     }
 
     fn sync(&self) {
-        let (path, search) = current_url();
+        let (path, search) = self.routing.with_value(current_url);
         self.path.set(path);
         self.search.set(search);
+    }
+
+    /// The address of an app path.
+    pub fn href(&self, app: &str) -> String {
+        self.routing.with_value(|r| r.href(app))
     }
 
     /// Shows `href` once the current task is done — for an action that navigates when it
@@ -40,40 +52,75 @@ impl Location {
         leptos::task::spawn_local(async move { location.navigate(&href) });
     }
 
-    /// Shows `href` (a path with an optional query) as a new history entry.
+    /// Shows the app path `href` (with an optional query) as a new history entry.
     pub fn navigate(&self, href: &str) {
         if let Ok(history) = window().history() {
-            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(href));
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&self.href(href)));
         }
         self.sync();
-        window().scroll_to_with_x_and_y(0.0, 0.0);
+        self.scroll_to_top();
+    }
+
+    fn scroll_to_top(&self) {
+        // Embedded, the console is one section of the page: bring that section into view.
+        match document().query_selector(".ims-console").ok().flatten() {
+            Some(root) if self.routing.with_value(|r| *r == Routing::Hash) => root.scroll_into_view(),
+            _ => window().scroll_to_with_x_and_y(0.0, 0.0),
+        }
+    }
+
+    /// The app path a link inside the console points to, if it is one of the console's own.
+    fn app_path_of(&self, anchor: &web_sys::HtmlAnchorElement) -> Option<String> {
+        let here = window().location();
+        if anchor.origin() != here.origin().ok()? {
+            return None;
+        }
+        self.routing.with_value(|routing| match routing {
+            Routing::Path { base } => {
+                let path = anchor.pathname();
+                let app = path.strip_prefix(base.as_str())?;
+                app.starts_with('/').then(|| format!("{app}{}", anchor.search()))
+            }
+            Routing::Hash => {
+                let same_page = anchor.pathname() == here.pathname().ok()? && anchor.search() == here.search().ok()?;
+                let hash = anchor.hash();
+                (same_page && hash.starts_with("#/")).then(|| hash[1..].to_owned())
+            }
+        })
     }
 }
 
-/// Whether a click on a link should stay in the console: a plain left click on a same-origin
-/// link that opens no new window and downloads nothing.
-fn in_app_link(ev: &web_sys::MouseEvent) -> Option<String> {
+/// The address of an app path under the current routing, for an `href`.
+pub fn link_href(app: &str) -> String {
+    use_context::<Location>().map_or_else(|| app.to_owned(), |l| l.href(app))
+}
+
+/// The link a click landed on, when the click should stay in the console: a plain left click on
+/// a link inside the console that opens no new window and downloads nothing.
+fn clicked_console_link(ev: &web_sys::MouseEvent) -> Option<web_sys::HtmlAnchorElement> {
     if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
         return None;
     }
     let element = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a[href]").ok()??;
+    element.closest(".ims-console").ok()??;
     let anchor = element.dyn_into::<web_sys::HtmlAnchorElement>().ok()?;
-    if !anchor.target().is_empty() || anchor.has_attribute("download") {
-        return None;
-    }
-    let here = window().location().origin().ok()?;
-    (anchor.origin() == here).then(|| format!("{}{}", anchor.pathname(), anchor.search()))
+    (anchor.target().is_empty() && !anchor.has_attribute("download")).then_some(anchor)
 }
 
-/// Provides the [`Location`] to its children, follows Back and Forward, and keeps link clicks
-/// inside the console.
+/// Provides the [`Location`] to its children, follows Back and Forward, and keeps clicks on
+/// the console's links inside the console.
 #[component]
-pub fn Router(children: Children) -> impl IntoView {
-    let location = Location::from_window();
+pub fn Router(
+    /// Clean paths at the origin's root unless given.
+    #[prop(optional)]
+    routing: Routing,
+    children: Children,
+) -> impl IntoView {
+    let location = Location::from_window(routing);
     provide_context(location);
     let popstate = window_event_listener(leptos::ev::popstate, move |_| location.sync());
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if let Some(href) = in_app_link(&ev) {
+        if let Some(href) = clicked_console_link(&ev).and_then(|a| location.app_path_of(&a)) {
             ev.prevent_default();
             location.navigate(&href);
         }
@@ -81,7 +128,7 @@ pub fn Router(children: Children) -> impl IntoView {
     let listener: js_sys::Function = on_click.as_ref().unchecked_ref::<js_sys::Function>().clone();
     let _ = document().add_event_listener_with_callback("click", &listener);
     // The closure must outlive every click; it is removed from the document when the router
-    // goes, and released with it.
+    // goes (the console is unmounted), and released with it.
     let owned = send_wrapper::SendWrapper::new((on_click, listener));
     on_cleanup(move || {
         popstate.remove();

@@ -5,6 +5,7 @@ use crate::components::forms::delete_dialog::DeleteDialog;
 use crate::components::sharing::share_panel::SharePanel;
 use crate::hooks::{image_href, use_image_id, use_navigate};
 use crate::i18n::{t, Key};
+use crate::router::link_href;
 use ims_core::fields::Group;
 use ims_core::model::Visibility;
 use ims_core::Image;
@@ -38,7 +39,7 @@ pub fn ImageDetailPage() -> impl IntoView {
             <div class="ims-page-head">
                 <h1 data-testid="detail-title">{title}</h1>
                 <span class="ims-actions">
-                    <a class="ims-button" data-testid="edit" href=format!("{}/edit", image_href(&id))>{t(Key::Edit)}</a>
+                    <a class="ims-button" data-testid="edit" href=link_href(&format!("{}/edit", image_href(&id)))>{t(Key::Edit)}</a>
                     <button type="button" class="ims-secondary" data-testid="delete" on:click=move |_| deleting.set(true)>{t(Key::Delete)}</button>
                 </span>
             </div>
@@ -62,7 +63,7 @@ pub fn ImageDetailPage() -> impl IntoView {
         }
     };
     view! {
-        <p><a href="/">{t(Key::Back)}</a></p>
+        <p><a href=link_href("/")>{t(Key::Back)}</a></p>
         <Transition fallback=|| view! { <p class="ims-loading">{t(Key::Loading)}</p> }>
             {move || image_resource.get().map(|r| match r {
                 Ok(image) => show(image).into_any(),

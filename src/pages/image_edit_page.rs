@@ -3,6 +3,7 @@ use crate::components::common::{ErrorPanel, SignInForm};
 use crate::components::forms::edit_form::EditForm;
 use crate::hooks::{image_href, use_image_id};
 use crate::i18n::{t, Key};
+use crate::router::link_href;
 use leptos::prelude::*;
 
 /// `/images/:id/edit`: the image's editable attributes, patched with a live preview.
@@ -14,7 +15,7 @@ pub fn ImageEditPage() -> impl IntoView {
         async move { backend.get_image(&id).await }
     });
     view! {
-        <p><a href=move || image_href(&id.get())>{t(Key::Back)}</a></p>
+        <p><a href=move || link_href(&image_href(&id.get()))>{t(Key::Back)}</a></p>
         <h1>{t(Key::EditImage)}</h1>
         <Transition fallback=|| view! { <p class="ims-loading">{t(Key::Loading)}</p> }>
             {move || image_resource.get().map(|r| match r {

@@ -4,6 +4,7 @@ use crate::components::sharing::inbox_table::InboxTable;
 use crate::components::sharing::{inbox_query, DataVersion};
 use crate::hooks::use_query_param;
 use crate::i18n::{t, Key};
+use crate::router::link_href;
 use ims_core::model::MemberStatus;
 use leptos::prelude::*;
 
@@ -38,7 +39,7 @@ pub fn InboxPage() -> impl IntoView {
                 let count = counts.as_ref().map(|c| format!(" ({})", c[i])).unwrap_or_default();
                 let selected = (status.get() == *state).to_string();
                 view! {
-                    <a role="tab" aria-selected=selected data-testid=format!("inbox-tab-{state}") href=format!("/shared-with-me?status={state}")>
+                    <a role="tab" aria-selected=selected data-testid=format!("inbox-tab-{state}") href=link_href(&format!("/shared-with-me?status={state}"))>
                         {t(*key)} {count}
                     </a>
                 }

@@ -1,6 +1,7 @@
 use crate::components::common::TimeText;
 use crate::hooks::image_href;
 use crate::i18n::{t, Key};
+use crate::router::link_href;
 use ims_core::fields::{self, ValueKind};
 use ims_core::view::human_size;
 use ims_core::Image;
@@ -16,7 +17,7 @@ pub fn Cell(image: Image, column: String) -> impl IntoView {
     let kind = fields::field(&column).map(|f| f.kind);
     let content = match (column.as_str(), kind) {
         ("name", _) => {
-            let href = image.id.get().map(|id| image_href(id)).unwrap_or_default();
+            let href = image.id.get().map(|id| link_href(&image_href(id))).unwrap_or_default();
             view! { <a href=href data-testid="image-link">{value}</a> }.into_any()
         }
         ("status", _) => {

@@ -1,5 +1,6 @@
 use crate::hooks::list_href;
 use crate::i18n::{t, Key};
+use crate::router::link_href;
 use ims_core::view::ListView;
 use leptos::prelude::*;
 
@@ -10,8 +11,8 @@ const PAGE_SIZES: [u32; 5] = [10, 20, 50, 100, 500];
 #[component]
 pub fn Pager(view: ListView, next_marker: Option<String>, on_page_size: Callback<u32>) -> impl IntoView {
     let first = view.previous.is_empty() && view.query.marker.is_none();
-    let previous = (!first).then(|| list_href(&view.previous_page()));
-    let next = next_marker.map(|m| list_href(&view.next_page(&m)));
+    let previous = (!first).then(|| link_href(&list_href(&view.previous_page())));
+    let next = next_marker.map(|m| link_href(&list_href(&view.next_page(&m))));
     let size = view.query.effective_limit();
     let page = view.page_number();
     view! {

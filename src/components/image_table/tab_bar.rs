@@ -1,5 +1,6 @@
 use crate::hooks::{list_href, use_show_list};
 use crate::i18n::{t, Key};
+use crate::router::link_href;
 use ims_core::view::{ListView, Tab};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -40,7 +41,7 @@ pub fn TabBar(view: ListView) -> impl IntoView {
             };
             let selected = tab == current;
             view! {
-                <a role="tab" href=list_href(&view.with_tab(tab)) data-tab=tab.as_str() aria-selected=selected.to_string()
+                <a role="tab" href=link_href(&list_href(&view.with_tab(tab))) data-tab=tab.as_str() aria-selected=selected.to_string()
                     tabindex=if selected { "0" } else { "-1" }>
                     {t(key)}
                 </a>

@@ -3,6 +3,7 @@ use crate::api::{ApiError, Backend};
 use crate::components::common::{ErrorPanel, TimeText};
 use crate::hooks::image_href;
 use crate::i18n::{t, Key};
+use crate::router::link_href;
 use ims_core::model::MemberStatus;
 use ims_core::Image;
 use leptos::prelude::*;
@@ -57,7 +58,7 @@ pub fn InboxTable(images: Vec<Image>, status: MemberStatus) -> impl IntoView {
                         <input type="checkbox" aria-label=t(Key::SelectRow) prop:checked=move || selection.with(|s| s.contains(&sel_id))
                             on:change=move |_| selection.update(|s| if !s.remove(&toggle_id) { s.insert(toggle_id.clone()); }) />
                     </td>
-                    <td><a href=image_href(&id)>{name}</a></td>
+                    <td><a href=link_href(&image_href(&id))>{name}</a></td>
                     <td>{image.owner.get().cloned()}</td>
                     <td>{image.os_version.get().cloned()}</td>
                     <td><TimeText value=image.created_at.get().cloned().unwrap_or_default() /></td>
