@@ -1,8 +1,11 @@
 //! The layout, the pages by route, and the context every page reads.
 
+use crate::components::common::demo_controls::DemoControls;
+use crate::components::common::demo_notice::{DemoNotice, DemoNoticeBanner};
 use crate::components::common::header_controls::HeaderControls;
 use crate::components::forms::unsaved_guard;
 use crate::components::sharing::pending_badge::PendingBadge;
+use crate::config::ConsoleConfig;
 use crate::data_version::{DataVersion, UnsavedChanges};
 use crate::i18n::{t, Key, Locale};
 use crate::pages::image_create_page::ImageCreatePage;
@@ -12,8 +15,9 @@ use crate::pages::image_list_page::ImageListPage;
 use crate::pages::inbox_page::InboxPage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::settings_page::SettingsPage;
-use crate::router::{use_route, Route, Router};
+use crate::router::{link_href, use_route, Route, Router};
 use crate::session::Session;
+use crate::theme::ThemeChoice;
 use leptos::prelude::*;
 
 /// The page for the current route; a new page only when the route changes.
@@ -38,33 +42,54 @@ fn Nav() -> impl IntoView {
     let current = move |section: fn(&Route) -> bool| move || section(&route.get()).then_some("page");
     view! {
         <nav class="ims-nav">
-            <a href="/" aria-current=current(|r| matches!(r, Route::ImageList | Route::ImageDetail(_) | Route::ImageEdit(_)))>{t(Key::Images)}</a>
-            <a href="/images/new" aria-current=current(|r| *r == Route::NewImage)>{t(Key::NewImage)}</a>
+            <a href=link_href("/") aria-current=current(|r| matches!(r, Route::ImageList | Route::ImageDetail(_) | Route::ImageEdit(_)))>{t(Key::Images)}</a>
+            <a href=link_href("/images/new") aria-current=current(|r| *r == Route::NewImage)>{t(Key::NewImage)}</a>
             <PendingBadge />
-            <a href="/settings" aria-current=current(|r| *r == Route::Settings)>{t(Key::Settings)}</a>
+            <a href=link_href("/settings") aria-current=current(|r| *r == Route::Settings)>{t(Key::Settings)}</a>
         </nav>
     }
 }
 
-/// The whole console.
+/// The whole console, started with `config`. Everything it draws sits inside one root element
+/// with the `ims-console` class: its styles are scoped to it, and its theme and language are
+/// attributes of it, so an embedded console neither styles nor is styled by the host page.
 #[component]
-pub fn App() -> impl IntoView {
-    provide_context(Locale::from_storage());
-    provide_context(Session::from_storage());
+pub fn App(#[prop(optional)] config: ConsoleConfig) -> impl IntoView {
+    let locale = Locale::new(config.lang);
+    let theme = ThemeChoice::new(config.theme);
+    let session = Session::new(&config);
+    provide_context(locale);
+    provide_context(theme);
+    provide_context(session);
     provide_context(DataVersion(RwSignal::new(0)));
+    provide_context(DemoNotice(RwSignal::new(None)));
     let unsaved = UnsavedChanges(RwSignal::new(None));
     provide_context(unsaved);
     unsaved_guard::install(unsaved);
+    if !config.embedded {
+        // The console owns its page: the document's language is the console's.
+        Effect::new(move || {
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("lang", locale.0.get().tag());
+            }
+        });
+    }
     view! {
-        <Router>
-            <header class="ims-header">
-                <a href="/" class="ims-brand">{t(Key::AppTitle)}</a>
-                <Nav />
-                <HeaderControls />
-            </header>
-            <main class="ims-main">
-                <Pages />
-            </main>
-        </Router>
+        <div class="ims-console" lang=move || locale.0.get().tag() data-theme=move || theme.attribute()>
+            <Router routing=config.routing>
+                <header class="ims-header">
+                    <a href=link_href("/") class="ims-brand">{t(Key::AppTitle)}</a>
+                    <Nav />
+                    <Show when=move || session.demo.get()>
+                        <DemoControls />
+                    </Show>
+                    <HeaderControls />
+                </header>
+                <DemoNoticeBanner />
+                <main class="ims-main">
+                    <Pages />
+                </main>
+            </Router>
+        </div>
     }
 }

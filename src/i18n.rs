@@ -31,7 +31,8 @@ impl Lang {
         }
     }
 
-    fn from_tag(tag: &str) -> Option<Lang> {
+    /// The language of a BCP 47 tag the console has (`zh` is Simplified Chinese).
+    pub fn from_tag(tag: &str) -> Option<Lang> {
         match tag {
             "en" => Some(Lang::En),
             "zh-CN" | "zh" => Some(Lang::ZhCn),
@@ -45,29 +46,21 @@ impl Lang {
 pub struct Locale(pub RwSignal<Lang>);
 
 impl Locale {
-    /// The language remembered in localStorage, else the browser's, else English.
-    pub fn from_storage() -> Self {
-        let stored = storage::local_get(LANG_KEY).and_then(|t| Lang::from_tag(&t));
+    /// The configured language, else the one remembered in localStorage, else the
+    /// browser's, else English.
+    pub fn new(configured: Option<Lang>) -> Self {
+        let stored = || storage::local_get(LANG_KEY).and_then(|t| Lang::from_tag(&t));
         let browser = || {
             let tag = web_sys::window()?.navigator().language()?;
             Some(if tag.starts_with("zh") { Lang::ZhCn } else { Lang::En })
         };
-        let lang = stored.or_else(browser).unwrap_or_default();
-        set_document_lang(lang);
-        Locale(RwSignal::new(lang))
+        Locale(RwSignal::new(configured.or_else(stored).or_else(browser).unwrap_or_default()))
     }
 
     /// Switches the language and remembers the choice.
     pub fn set(&self, lang: Lang) {
         storage::local_set(LANG_KEY, lang.tag());
-        set_document_lang(lang);
         self.0.set(lang);
-    }
-}
-
-fn set_document_lang(lang: Lang) {
-    if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("lang", lang.tag());
     }
 }
 

@@ -9,12 +9,15 @@
 pub mod api;
 mod app;
 pub mod components;
+pub mod config;
 pub mod data_version;
+pub mod embed;
 pub mod hooks;
 pub mod i18n;
 pub mod pages;
 pub mod router;
 pub mod session;
 pub mod storage;
+pub mod theme;
 
 pub use app::App;

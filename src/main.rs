@@ -1,10 +1,40 @@
-//! The standalone console: mount the app on the page body; nothing else.
+//! The console's entry points: on its own page it mounts on the body; a host page that asks
+//! for manual mounting calls `mount(element, options)` and later `unmount()` on the handle.
+
+#[cfg(target_arch = "wasm32")]
+mod entry {
+    use wasm_bindgen::prelude::*;
+
+    /// A console mounted in a host page's element.
+    #[wasm_bindgen]
+    pub struct ConsoleHandle(Option<ims_console::embed::Mounted>);
+
+    #[wasm_bindgen]
+    impl ConsoleHandle {
+        /// Removes the console from its element, with its listeners; calling it twice is fine.
+        pub fn unmount(&mut self) {
+            self.0.take();
+        }
+    }
+
+    /// Mounts a console inside `element`. Options: `endpoint` (none: the in-browser demo),
+    /// `flavour`, `token` (a string, or a function returning one or a promise of one),
+    /// `routing` ("hash" or "path"), `basePath`, `language`, `theme`.
+    #[wasm_bindgen]
+    pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleHandle, JsError> {
+        ims_console::embed::mount(element, &options)
+            .map(|m| ConsoleHandle(Some(m)))
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+}
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     // A panic is a bug; say where it happened in the browser console rather than nothing.
     std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&info.to_string().into())));
-    leptos::mount::mount_to_body(ims_console::App);
+    if !ims_console::embed::page_mounts_manually() {
+        ims_console::embed::start_page();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

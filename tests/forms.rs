@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use ims_console::components::forms::edit_form::EditForm;
+use ims_console::config::ConsoleConfig;
 use ims_console::data_version::DataVersion;
 use ims_console::pages::image_create_page::ImageCreatePage;
 use ims_console::router::Router;
@@ -33,7 +34,7 @@ fn type_into(input: &web_sys::HtmlInputElement, value: &str) {
 }
 
 fn contexts() {
-    provide_context(Session::from_storage());
+    provide_context(Session::new(&ConsoleConfig::default()));
     provide_context(DataVersion(RwSignal::new(0)));
 }
 

@@ -25,6 +25,10 @@ pub enum ApiError {
     /// The request was refused before sending because the input breaks `ims-core` rules.
     #[error("invalid input: {0}")]
     Validation(String),
+    /// The in-browser demo could not save its data (storage disabled or full); the change
+    /// was not made.
+    #[error("the demo data could not be saved: {0}")]
+    Storage(String),
 }
 
 impl ApiError {

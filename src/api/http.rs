@@ -4,6 +4,7 @@ use super::ApiError;
 use gloo_net::http::{Method, RequestBuilder, Response};
 use ims_core::ErrorEnvelope;
 use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
 
 /// Aborts the in-flight fetch when the future that owns it is dropped — when the view that
 /// asked for the data goes away, or a newer request replaces it.
@@ -31,13 +32,69 @@ pub struct Body<'a> {
 /// Where a request goes and as whom.
 pub struct Target<'a> {
     pub endpoint: &'a str,
-    pub token: Option<&'a str>,
+    pub auth: &'a Auth,
+}
+
+/// Where the `X-Auth-Token` comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Auth {
+    /// The token the user signed in with (`None`: not signed in).
+    Token(Option<String>),
+    /// A function of the page that embeds the console, asked before every request.
+    Provider(TokenProvider),
+}
+
+/// A host page's token function: returns the token, or a promise of it. Asked per request, so
+/// the host can refresh short-lived tokens without the console storing any.
+#[derive(Clone)]
+pub struct TokenProvider(pub send_wrapper::SendWrapper<js_sys::Function>);
+
+impl PartialEq for TokenProvider {
+    fn eq(&self, other: &Self) -> bool {
+        *self.0 == *other.0
+    }
+}
+
+impl std::fmt::Debug for TokenProvider {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TokenProvider")
+    }
+}
+
+impl TokenProvider {
+    async fn token(&self) -> Result<Option<String>, ApiError> {
+        let failed = |e: wasm_bindgen::JsValue| {
+            ApiError::Network(format!(
+                "the token function failed: {}",
+                e.as_string().unwrap_or_else(|| format!("{e:?}"))
+            ))
+        };
+        let mut value = self.0.call0(&wasm_bindgen::JsValue::NULL).map_err(failed)?;
+        if let Some(promise) = value.dyn_ref::<js_sys::Promise>() {
+            value = wasm_bindgen_futures::JsFuture::from(promise.clone()).await.map_err(failed)?;
+        }
+        Ok(value.as_string().filter(|t| !t.is_empty()))
+    }
+}
+
+impl Auth {
+    async fn token(&self) -> Result<Option<String>, ApiError> {
+        match self {
+            Auth::Token(token) => Ok(token.clone()),
+            Auth::Provider(provider) => provider.token().await,
+        }
+    }
+
+    /// Whether requests can carry a token (a provider is trusted to give one).
+    pub fn is_signed_in(&self) -> bool {
+        !matches!(self, Auth::Token(None))
+    }
 }
 
 /// Sends a request and returns the response text of a 2xx answer (empty for 204).
 pub async fn send(target: &Target<'_>, method: Method, path: &str, body: Option<Body<'_>>) -> Result<String, ApiError> {
     // Every API route needs a token: without one, say so instead of asking the server.
-    let Some(token) = target.token else {
+    let Some(token) = target.auth.token().await? else {
         return Err(ApiError::Http {
             status: 401,
             code: String::new(),
@@ -51,7 +108,7 @@ pub async fn send(target: &Target<'_>, method: Method, path: &str, body: Option<
     let builder = RequestBuilder::new(&url)
         .method(method)
         .header("Accept", "application/json")
-        .header("X-Auth-Token", token)
+        .header("X-Auth-Token", &token)
         .abort_signal(signal.as_ref());
     let request = match body {
         Some(b) => builder.header("Content-Type", b.content_type).body(b.text),

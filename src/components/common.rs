@@ -1,6 +1,8 @@
 //! Components every page uses.
 
 pub mod copy_button;
+pub mod demo_controls;
+pub mod demo_notice;
 pub mod error_panel;
 pub mod header_controls;
 pub mod sign_in_form;

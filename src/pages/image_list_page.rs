@@ -121,7 +121,7 @@ pub fn ImageListPage() -> impl IntoView {
         Some(RequestPreview::new("GET", backend.endpoint(), &format!("{path}?{query}"), None, None))
     });
     view! {
-        <Show when=move || session.token.get().is_some() fallback=|| view! { <SignInForm /> }>
+        <Show when=move || session.signed_in() fallback=|| view! { <SignInForm /> }>
             <div class="ims-page-head">
                 <h1>{t(Key::Images)}</h1>
                 <button type="button" class="ims-link" on:click=move |_| session.set_token(None)>{t(Key::SignOut)}</button>

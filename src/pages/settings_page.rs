@@ -8,6 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let session = expect_context::<Session>();
+    let demo = RwSignal::new(session.demo.get_untracked());
     let endpoint = RwSignal::new(session.endpoint.get_untracked());
     let flavour = RwSignal::new(session.flavour.get_untracked());
     let remember = RwSignal::new(session.remember.get_untracked());
@@ -15,7 +16,12 @@ pub fn SettingsPage() -> impl IntoView {
     let saved = RwSignal::new(false);
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
-        session.configure(endpoint.get_untracked(), flavour.get_untracked(), remember.get_untracked());
+        session.configure(
+            demo.get_untracked(),
+            endpoint.get_untracked(),
+            flavour.get_untracked(),
+            remember.get_untracked(),
+        );
         let token = token.get_untracked().trim().to_owned();
         session.set_token((!token.is_empty()).then_some(token));
         saved.set(true);
@@ -23,19 +29,32 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1>{t(Key::Settings)}</h1>
         <form class="ims-settings" data-testid="settings" on:submit=save>
+            <fieldset class="ims-choice">
+                <legend>{t(Key::Backend)}</legend>
+                <label class="ims-check">
+                    <input type="radio" name="backend" data-testid="backend-demo" prop:checked=move || demo.get()
+                        on:change=move |_| demo.set(true) />
+                    {t(Key::BackendDemo)}
+                </label>
+                <label class="ims-check">
+                    <input type="radio" name="backend" data-testid="backend-http" prop:checked=move || !demo.get()
+                        on:change=move |_| demo.set(false) />
+                    {t(Key::BackendHttp)}
+                </label>
+            </fieldset>
             <label for="endpoint">{t(Key::Endpoint)}</label>
-            <input id="endpoint" type="url" placeholder="https://ims.example.com" prop:value=move || endpoint.get()
+            <input id="endpoint" disabled=move || demo.get() type="url" placeholder="https://ims.example.com" prop:value=move || endpoint.get()
                 on:input:target=move |ev| endpoint.set(ev.target().value()) />
             <p class="ims-hint">{t(Key::EndpointHint)}</p>
             <label for="flavour">{t(Key::Flavour)}</label>
-            <select id="flavour" prop:value=move || flavour.get().as_str() on:change:target=move |ev| {
+            <select id="flavour" disabled=move || demo.get() prop:value=move || flavour.get().as_str() on:change:target=move |ev| {
                 flavour.set(if ev.target().value() == "glance" { Flavour::Glance } else { Flavour::Ims })
             }>
                 <option value="ims">{t(Key::FlavourIms)}</option>
                 <option value="glance">{t(Key::FlavourGlance)}</option>
             </select>
             <label for="settings-token">{t(Key::Token)}</label>
-            <input id="settings-token" type="password" autocomplete="off" prop:value=move || token.get()
+            <input id="settings-token" disabled=move || demo.get() type="password" autocomplete="off" prop:value=move || token.get()
                 on:input:target=move |ev| token.set(ev.target().value()) />
             <label class="ims-check">
                 <input type="checkbox" prop:checked=move || remember.get() on:change:target=move |ev| remember.set(ev.target().checked()) />

@@ -1,47 +1,14 @@
 use crate::i18n::{t, Key, Lang, Locale};
-use crate::storage;
+use crate::theme::{Theme, ThemeChoice};
 use leptos::prelude::*;
-
-const THEME_KEY: &str = "ims.theme";
-
-/// The theme: the system's preference unless the user picked light or dark.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Theme {
-    System,
-    Light,
-    Dark,
-}
-
-fn apply_theme(theme: Theme) {
-    if let Some(root) = document().document_element() {
-        let _ = match theme {
-            Theme::System => root.remove_attribute("data-theme"),
-            Theme::Light => root.set_attribute("data-theme", "light"),
-            Theme::Dark => root.set_attribute("data-theme", "dark"),
-        };
-    }
-}
 
 /// Language switch and theme toggle; both remembered in localStorage.
 #[component]
 pub fn HeaderControls() -> impl IntoView {
     let locale = expect_context::<Locale>();
-    let theme = RwSignal::new(match storage::local_get(THEME_KEY).as_deref() {
-        Some("light") => Theme::Light,
-        Some("dark") => Theme::Dark,
-        _ => Theme::System,
-    });
-    apply_theme(theme.get_untracked());
-    let cycle = move |_| {
-        let next = match theme.get_untracked() {
-            Theme::System => Theme::Light,
-            Theme::Light => Theme::Dark,
-            Theme::Dark => Theme::System,
-        };
-        storage::local_set(THEME_KEY, &format!("{next:?}").to_lowercase());
-        apply_theme(next);
-        theme.set(next);
-    };
+    let choice = expect_context::<ThemeChoice>();
+    let theme = choice.0;
+    let cycle = move |_| choice.set(theme.get_untracked().next());
     let theme_label = move || match theme.get() {
         Theme::System => t(Key::ThemeSystem)(),
         Theme::Light => t(Key::ThemeLight)(),

@@ -7,10 +7,12 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Installs the listeners once for the app's lifetime; forms raise [`UnsavedChanges`].
+/// Installs the listeners for the app's lifetime (removed when the console is unmounted);
+/// forms raise [`UnsavedChanges`].
 pub fn install(unsaved: UnsavedChanges) {
-    let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if unsaved.pending() {
+    let pending = move || unsaved.0.try_get_untracked().flatten().is_some_and(|dirty| dirty.get_untracked());
+    let before_unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if pending() {
             ev.prevent_default();
             ev.set_return_value("unsaved");
         }
@@ -20,8 +22,8 @@ pub fn install(unsaved: UnsavedChanges) {
         let on_link = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("a[href]").ok().flatten());
-        if on_link.is_none() || !unsaved.pending() {
+            .and_then(|e| e.closest(".ims-console a[href]").ok().flatten());
+        if on_link.is_none() || !pending() {
             return;
         }
         let leave = window().confirm_with_message(text(lang(), Key::UnsavedChanges)).unwrap_or(true);
@@ -32,9 +34,14 @@ pub fn install(unsaved: UnsavedChanges) {
             ev.stop_immediate_propagation();
         }
     });
-    let _ = document().add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
-    // The listener lives as long as the page: it is installed once, by the app.
-    on_click.forget();
+    let listener: js_sys::Function = on_click.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    let _ = document().add_event_listener_with_callback_and_bool("click", &listener, true);
+    let owned = send_wrapper::SendWrapper::new((on_click, listener));
+    on_cleanup(move || {
+        before_unload.remove();
+        let (_closure, listener) = owned.take();
+        let _ = document().remove_event_listener_with_callback_and_bool("click", &listener, true);
+    });
 }
 
 /// Registers the page's form: leaving asks first while `dirty` holds. Unregistered when the

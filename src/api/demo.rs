@@ -1,0 +1,127 @@
+//! The in-browser demo backend: `ims-core`'s catalog engine running in the page, so the demo
+//! obeys every rule the server does because it is the same code. Its state is one JSON
+//! document in localStorage under a versioned key, saved after every change.
+//!
+//! One catalog per page (a thread-local: wasm has one thread), shared by every mounted
+//! console, as the storage it mirrors is.
+
+use super::ApiError;
+use ims_core::catalog::Catalog;
+use ims_core::demo::saved::{self, SavedStateError, SAVED_KEY};
+use ims_core::time::Timestamp;
+use ims_core::ImsError;
+use std::cell::RefCell;
+
+thread_local! {
+    static CATALOG: RefCell<Option<Catalog>> = const { RefCell::new(None) };
+}
+
+fn local_storage() -> Result<web_sys::Storage, ApiError> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or_else(|| ApiError::Storage("localStorage is not available".into()))
+}
+
+fn save(catalog: &Catalog) -> Result<(), ApiError> {
+    local_storage()?
+        .set_item(SAVED_KEY, &saved::to_saved(catalog))
+        .map_err(|e| ApiError::Storage(e.as_string().unwrap_or_else(|| "the browser refused to store the data".into())))
+}
+
+/// Keys of demo data saved by other versions of the console.
+fn other_version_keys(storage: &web_sys::Storage) -> Vec<(String, u32)> {
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k != SAVED_KEY)
+        .filter_map(|k| saved::key_version(&k).map(|v| (k, v)))
+        .collect()
+}
+
+/// The saved catalog, or why it cannot be used (`Ok(None)`: nothing saved yet).
+fn read_saved() -> Result<Option<Catalog>, SavedStateError> {
+    let Ok(storage) = local_storage() else { return Ok(None) };
+    if let Some(text) = storage.get_item(SAVED_KEY).ok().flatten() {
+        return saved::from_saved(&text).map(Some);
+    }
+    let older = other_version_keys(&storage);
+    for (key, _) in &older {
+        let _ = storage.remove_item(key);
+    }
+    match older.first() {
+        Some(&(_, found)) => Err(SavedStateError::OtherVersion { found }),
+        None => Ok(None),
+    }
+}
+
+/// Opens the demo catalog once per page: the saved one, or a fresh seed. Returns why saved
+/// data was replaced, for the notice the user sees; `None` when nothing was lost.
+pub fn open() -> Option<SavedStateError> {
+    if CATALOG.with_borrow(Option::is_some) {
+        return None;
+    }
+    let (catalog, problem) = match read_saved() {
+        Ok(Some(catalog)) => (catalog, None),
+        Ok(None) => (saved::seed(), None),
+        Err(problem) => (saved::seed(), Some(problem)),
+    };
+    // Saving may fail (storage disabled or full); the demo still runs, and the first change
+    // reports the failure.
+    let _ = save(&catalog);
+    CATALOG.set(Some(catalog));
+    problem
+}
+
+/// Replaces the demo data with a fresh seed.
+pub fn reset() -> Result<(), ApiError> {
+    let catalog = saved::seed();
+    save(&catalog)?;
+    CATALOG.set(Some(catalog));
+    Ok(())
+}
+
+/// Answers a read from the catalog.
+pub fn read<T>(f: impl FnOnce(&Catalog) -> Result<T, ImsError>) -> Result<T, ApiError> {
+    open();
+    CATALOG.with_borrow(|c| f(c.as_ref().unwrap_or(&Catalog::default()))).map_err(ApiError::from)
+}
+
+/// Makes a change: applied to a copy, saved, and only then made current — a change that
+/// cannot be saved is reported and leaves the catalog as it was.
+pub fn change<T>(f: impl FnOnce(&mut Catalog) -> Result<T, ImsError>) -> Result<T, ApiError> {
+    open();
+    let mut next = CATALOG.with_borrow(|c| c.clone().unwrap_or_default());
+    let result = f(&mut next)?;
+    save(&next)?;
+    CATALOG.set(Some(next));
+    Ok(result)
+}
+
+/// The browser's clock, in the engine's terms.
+pub fn now() -> Timestamp {
+    Timestamp((js_sys::Date::now() / 1000.0) as i64)
+}
+
+/// A fresh image id from the browser's random source (available on plain-HTTP hosts too,
+/// unlike `crypto.randomUUID`).
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        bytes.iter_mut().for_each(|b| *b = (js_sys::Math::random() * 256.0) as u8);
+    }
+    saved::uuid_v4(bytes)
+}
+
+impl From<ImsError> for ApiError {
+    fn from(e: ImsError) -> Self {
+        let (status, code) = (e.code.http_status(), e.code.code().to_owned());
+        if e.details.is_empty() {
+            ApiError::Http { status, code, message: e.message, request_id: None }
+        } else {
+            ApiError::Invalid { status, code, message: e.message, request_id: None, details: e.details }
+        }
+    }
+}
