@@ -2,10 +2,12 @@
 //!
 //! - `serve [-- SERVER ARGS]`: install what is missing, build the console, run ims-server.
 //! - `test`: install what is missing, then run every test layer and print a summary.
+//! - `dist`: the static bundle (in-browser demo, any sub-path, embeddable) in `dist-static/`.
 //! - `bench`: the measured budgets (server under load, console transfer size).
 
 mod bench;
 mod cmd;
+mod dist;
 mod serve;
 mod size;
 mod test;
@@ -13,13 +15,14 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [-- ims-server args] | test | bench>";
+const USAGE: &str = "usage: cargo xtask <serve [-- ims-server args] | test | dist | bench>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(),
+        Some("dist") => dist::run(),
         Some("bench") => bench::run(),
         _ => Err(USAGE.to_owned()),
     };

@@ -129,8 +129,10 @@ fn component_tests() -> Result<Outcome, String> {
     Ok(Outcome::counted(ok, cargo_test_counts(&out)))
 }
 
+/// The console for ims-server (`dist/`, measured) and the static bundle (`dist-static/`).
 fn release_build() -> Result<Outcome, String> {
     cmd::run(command("trunk", &["build", "--release", "--locked"]))?;
+    crate::dist::build(&crate::dist::dist_dir())?;
     let sizes = size::measure(&root().join("dist"))?;
     let gzip = size::report(&sizes);
     if gzip > size::GZIP_LIMIT {

@@ -1,9 +1,12 @@
 //! The Playwright layer: a fresh ims-server on a free loopback port with a temporary database,
-//! serving the release build, and the suite in tests/e2e against it.
+//! serving the release build; the static bundle under `/some/sub/path/` of a plain static
+//! server (Python's `http.server`); and the suite in tests/e2e against both.
 
 use super::{count_before, Outcome};
 use crate::cmd::{self, command, e2e_dir, root, target_dir};
+use crate::dist;
 use std::net::{SocketAddr, TcpListener};
+use std::path::Path;
 use std::process::{Child, Stdio};
 use std::time::Duration;
 
@@ -38,12 +41,43 @@ pub fn run() -> Result<Outcome, String> {
     let _server = Server { child, dir };
     cmd::wait_for_port(addr, Duration::from_secs(30))?;
 
+    let (_static_server, static_url) = static_server(&artifacts)?;
+
     let base_url = format!("http://{addr}");
     let mut c = command("npx", &["playwright", "test"]);
     c.current_dir(e2e_dir()).env("IMS_BASE_URL", &base_url).env("IMS_ARTIFACTS", &artifacts);
+    c.env("IMS_STATIC_URL", &static_url);
     c.stdin(Stdio::null());
     let (ok, out) = cmd::run_captured(c)?;
     Ok(Outcome::counted(ok, playwright_counts(&out)))
+}
+
+/// The static bundle served by a plain static server under a sub-path: a temporary document
+/// root whose `some/sub/path` is a link to the bundle.
+fn static_server(artifacts: &Path) -> Result<(Server, String), String> {
+    let addr = free_port()?;
+    let dir = std::env::temp_dir().join(format!("ims-static-{}", std::process::id()));
+    let parent = dir.join("some").join("sub");
+    std::fs::create_dir_all(&parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    link_dir(&dist::dist_dir(), &parent.join("path"))?;
+    let log = std::fs::File::create(artifacts.join("static-server.log")).map_err(|e| e.to_string())?;
+    let mut c = command("python3", &["-m", "http.server", "--bind", "127.0.0.1"]);
+    c.arg(addr.port().to_string()).arg("--directory").arg(&dir);
+    c.stdout(log.try_clone().map_err(|e| e.to_string())?).stderr(log);
+    let child = c.spawn().map_err(|e| format!("cannot start python3 -m http.server: {e}"))?;
+    let server = Server { child, dir };
+    cmd::wait_for_port(addr, Duration::from_secs(30))?;
+    Ok((server, format!("http://{addr}/some/sub/path/")))
+}
+
+#[cfg(unix)]
+fn link_dir(target: &Path, link: &Path) -> Result<(), String> {
+    std::os::unix::fs::symlink(target, link).map_err(|e| format!("cannot link {}: {e}", link.display()))
+}
+
+#[cfg(not(unix))]
+fn link_dir(_target: &Path, _link: &Path) -> Result<(), String> {
+    Err("the static-bundle tests need symbolic links (a Unix host)".to_owned())
 }
 
 fn free_port() -> Result<SocketAddr, String> {

@@ -1,0 +1,59 @@
+//! `cargo xtask dist`: the static bundle — the console with the in-browser demo backend, for
+//! any static host under any sub-path, and the files a host page needs to embed it.
+//!
+//! Asset URLs are relative (`--public-url ./`) and the page routes with a hash, so the bundle
+//! works wherever its folder is served, with no fallback page and no server. File names carry
+//! no hash (`ims-console.js`, `ims-console_bg.wasm`, `main.css`) so that `embed.html` — and any
+//! host page — can name them.
+
+use crate::cmd::{self, command, root};
+use crate::tools;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Where the bundle is written.
+pub fn dist_dir() -> PathBuf {
+    root().join("dist-static")
+}
+
+/// The page's start-up options: no endpoint (so the in-browser demo) and hash routing.
+const PAGE_CONFIG: &str = r#"<meta name="ims-console-config" content='{"routing":"hash"}' />"#;
+
+pub fn run() -> Result<(), String> {
+    tools::ensure_build_tools()?;
+    build(&dist_dir())?;
+    println!("static bundle: {}", dist_dir().display());
+    println!("try it: python3 -m http.server -d {} 8000, then open http://127.0.0.1:8000/", dist_dir().display());
+    Ok(())
+}
+
+/// Builds the bundle into `out`.
+pub fn build(out: &Path) -> Result<(), String> {
+    let out_arg = out.to_string_lossy();
+    let args = ["build", "--release", "--locked", "--public-url", "./", "--filehash", "false", "--dist", &out_arg];
+    cmd::run(command("trunk", &args))?;
+    let index = out.join("index.html");
+    let html = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    fs::write(&index, with_page_config(&html)?).map_err(|e| format!("{}: {e}", index.display()))?;
+    let embed = root().join("public").join("embed.html");
+    fs::copy(&embed, out.join("embed.html")).map_err(|e| format!("{}: {e}", embed.display()))?;
+    Ok(())
+}
+
+/// The page with the static bundle's options in its head.
+fn with_page_config(html: &str) -> Result<String, String> {
+    let at = html.find("<head>").ok_or("index.html has no <head>")? + "<head>".len();
+    Ok(format!("{}\n    {PAGE_CONFIG}{}", &html[..at], &html[at..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_config_goes_first_in_the_head() {
+        let html = with_page_config("<html><head><title>x</title></head></html>").unwrap();
+        assert!(html.starts_with("<html><head>\n    <meta name=\"ims-console-config\""));
+        assert!(with_page_config("<html></html>").is_err());
+    }
+}
