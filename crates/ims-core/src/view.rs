@@ -11,20 +11,21 @@ pub use image_form::ImageForm;
 pub use list_view::{ListView, Tab};
 pub use request_preview::{RequestPreview, REDACTED};
 
-/// `__image_size` and other byte counts in binary units: `1.5 GiB`, `512 B`.
+/// `__image_size` and other byte counts in binary units: `1.5 GiB`, `512 B`. Integer
+/// arithmetic (tenths, rounded half up) rather than float formatting, which would cost the
+/// console's wasm about 10 KiB.
 pub fn human_size(bytes: u64) -> String {
     const UNITS: [&str; 6] = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
-    let mut value = bytes as f64;
     let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
+    while unit < UNITS.len() - 1 && u128::from(bytes) >= 1024u128.pow(unit as u32 + 1) {
         unit += 1;
     }
     if unit == 0 {
-        format!("{bytes} B")
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
+        return format!("{bytes} B");
     }
+    let divisor = 1024u128.pow(unit as u32);
+    let tenths = (u128::from(bytes) * 10 + divisor / 2) / divisor;
+    format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
 }
 
 /// The local "contains" filter over loaded rows: whether any of the shown columns contains the
@@ -85,6 +86,9 @@ mod tests {
         assert_eq!(human_size(1536), "1.5 KiB");
         assert_eq!(human_size(449_261_568), "428.4 MiB");
         assert_eq!(human_size(u64::MAX), "16384.0 PiB");
+        assert_eq!(human_size(1024), "1.0 KiB");
+        assert_eq!(human_size(1_073_741_824 + 53_687_092), "1.1 GiB");
+        assert_eq!(human_size(1_048_575), "1024.0 KiB");
     }
 
     #[test]

@@ -27,10 +27,16 @@ struct SavedRef<'a> {
     catalog: &'a Catalog,
 }
 
+/// The version alone: read first, so that data of another version is refused as such even
+/// when its catalog has another shape.
+#[derive(Deserialize)]
+struct SavedVersion {
+    version: u32,
+}
+
 #[derive(Deserialize)]
 struct Saved {
-    version: u32,
-    catalog: serde_json::Value,
+    catalog: Catalog,
 }
 
 /// Why saved demo data could not be used.
@@ -52,11 +58,14 @@ pub fn to_saved(catalog: &Catalog) -> String {
 
 /// The catalog in a stored document.
 pub fn from_saved(text: &str) -> Result<Catalog, SavedStateError> {
-    let saved: Saved = serde_json::from_str(text).map_err(|e| SavedStateError::Corrupt(e.to_string()))?;
-    if saved.version != SAVED_VERSION {
-        return Err(SavedStateError::OtherVersion { found: saved.version });
+    let corrupt = |e: serde_json::Error| SavedStateError::Corrupt(e.to_string());
+    // Both reads parse the text itself (never through a `Value`): the wasm then shares one
+    // image decoder with the API client.
+    let found = serde_json::from_str::<SavedVersion>(text).map_err(corrupt)?.version;
+    if found != SAVED_VERSION {
+        return Err(SavedStateError::OtherVersion { found });
     }
-    serde_json::from_value(saved.catalog).map_err(|e| SavedStateError::Corrupt(e.to_string()))
+    serde_json::from_str::<Saved>(text).map(|s| s.catalog).map_err(corrupt)
 }
 
 /// The version in a storage key of the demo (`ims.demo.v0` → 0), for data left by another
