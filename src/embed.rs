@@ -3,16 +3,33 @@
 use crate::config::{ConfigError, ConsoleConfig};
 use crate::App;
 use leptos::prelude::*;
+use std::any::Any;
+use std::cell::{Cell, RefCell};
 
-/// A mounted console; dropping it unmounts the console and removes its listeners.
-pub struct Mounted(#[allow(dead_code)] Box<dyn std::any::Any>);
+// The consoles mounted by host pages, by id. They live here, not in the handle the host
+// gets: a host that drops its handle (and so lets the garbage collector free it) keeps its
+// console, which goes only when the host calls `unmount`.
+thread_local! {
+    static MOUNTED: RefCell<Vec<(u32, Box<dyn Any>)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+}
 
 /// Mounts a console inside `element` of a host page, with the host's `options` (see README
-/// "Embedding"). The console draws only inside the element.
-pub fn mount(element: web_sys::HtmlElement, options: &wasm_bindgen::JsValue) -> Result<Mounted, ConfigError> {
+/// "Embedding"), and returns its id for [`unmount`]. The console draws only inside the element.
+pub fn mount(element: web_sys::HtmlElement, options: &wasm_bindgen::JsValue) -> Result<u32, ConfigError> {
     let config = ConsoleConfig::embedded(options)?;
     let handle = leptos::mount::mount_to(element, move || view! { <App config /> });
-    Ok(Mounted(Box::new(handle)))
+    let id = NEXT_ID.replace(NEXT_ID.get() + 1);
+    MOUNTED.with_borrow_mut(|m| m.push((id, Box::new(handle))));
+    Ok(id)
+}
+
+/// Unmounts a console: its view, listeners and reactive state go; the element stays, empty.
+/// An id that is not mounted (already unmounted) is ignored.
+pub fn unmount(id: u32) {
+    let mounted = MOUNTED.with_borrow_mut(|m| m.iter().position(|(i, _)| *i == id).map(|at| m.remove(at)));
+    // Dropped outside the borrow: unmounting runs the console's cleanups.
+    drop(mounted);
 }
 
 /// Whether the console's own page asks to be left alone until a script calls `mount`

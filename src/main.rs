@@ -5,15 +5,16 @@
 mod entry {
     use wasm_bindgen::prelude::*;
 
-    /// A console mounted in a host page's element.
+    /// A console mounted in a host page's element. Letting the handle go does not unmount
+    /// the console; only `unmount()` does.
     #[wasm_bindgen]
-    pub struct ConsoleHandle(Option<ims_console::embed::Mounted>);
+    pub struct ConsoleHandle(u32);
 
     #[wasm_bindgen]
     impl ConsoleHandle {
         /// Removes the console from its element, with its listeners; calling it twice is fine.
-        pub fn unmount(&mut self) {
-            self.0.take();
+        pub fn unmount(&self) {
+            ims_console::embed::unmount(self.0);
         }
     }
 
@@ -22,9 +23,7 @@ mod entry {
     /// `routing` ("hash" or "path"), `basePath`, `language`, `theme`.
     #[wasm_bindgen]
     pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleHandle, JsError> {
-        ims_console::embed::mount(element, &options)
-            .map(|m| ConsoleHandle(Some(m)))
-            .map_err(|e| JsError::new(&e.to_string()))
+        ims_console::embed::mount(element, &options).map(ConsoleHandle).map_err(|e| JsError::new(&e.to_string()))
     }
 }
 

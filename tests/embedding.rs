@@ -80,7 +80,7 @@ async fn mount_draws_only_inside_the_host_element_and_unmount_removes_it() {
     assert_eq!(root.get_attribute("lang").as_deref(), Some("zh-CN"));
     assert_eq!(root.get_attribute("data-theme").as_deref(), Some("light"));
     assert_eq!(document.body().expect("body").child_element_count(), before, "nothing drawn outside the host");
-    drop(mounted);
+    ims_console::embed::unmount(mounted);
     assert!(host.query_selector(".ims-console").expect("selector").is_none());
     host.remove();
 }

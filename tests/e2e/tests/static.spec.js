@@ -152,3 +152,21 @@ test('embed.html: the console mounts in the host section, keeps out of the host 
   await page.getByTestId('host-button').click();
   await expect(root.getByTestId('image-row').first()).toBeVisible();
 });
+
+test('a host page mounts the console against the API, with a token function the console asks per request', async ({ page, request }) => {
+  const api = process.env.IMS_BASE_URL ?? 'http://127.0.0.1:8080';
+  const name = `embedded-b-${Date.now()}`;
+  const made = await request.post('/v2/images', { headers: { 'X-Auth-Token': 'demo-token-b' }, data: { name } });
+  expect(made.status()).toBe(201);
+  // tests/e2e/pages/host-with-api.html, served by the static server at /fixtures/: another
+  // origin than the API, so the requests are CORS requests with the token from the function.
+  const hostPage = new URL(`/fixtures/host-with-api.html?api=${encodeURIComponent(api)}`, STATIC).href;
+  await page.goto(`${hostPage}#/?tab=private&limit=500`);
+  await expect(page.getByRole('link', { name })).toBeVisible();
+  await expect(page.getByTestId('demo-badge')).toHaveCount(0);
+  expect(await page.evaluate(() => window.tokenCalls)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => window.badOptionError)).toContain('routing');
+  await expect(page.locator('.ims-console')).toHaveCount(1);
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByTestId('detail-title')).toHaveText(name);
+});

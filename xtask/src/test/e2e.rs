@@ -27,6 +27,9 @@ impl Drop for Server {
 pub fn run() -> Result<Outcome, String> {
     cmd::run(command("cargo", &["build", "--locked", "-p", "ims-server"]))?;
     let addr = free_port()?;
+    // The static bundle's origin may call the API: the embedding test mounts the console there
+    // against this server.
+    let static_addr = free_port()?;
     let dir = std::env::temp_dir().join(format!("ims-e2e-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let artifacts = root().join("test-artifacts");
@@ -36,12 +39,13 @@ pub fn run() -> Result<Outcome, String> {
     let (db, dist, listen) = (dir.join("ims.sqlite"), root().join("dist"), addr.to_string());
     let mut c = command(&binary.to_string_lossy(), &[]);
     c.args(["--listen", &listen, "--static-dir"]).arg(&dist).arg("--db").arg(&db);
+    c.arg("--cors-origin").arg(format!("http://{static_addr}"));
     c.stdout(log.try_clone().map_err(|e| e.to_string())?).stderr(log);
     let child = c.spawn().map_err(|e| format!("cannot start ims-server: {e}"))?;
     let _server = Server { child, dir };
     cmd::wait_for_port(addr, Duration::from_secs(30))?;
 
-    let (_static_server, static_url) = static_server(&artifacts)?;
+    let (_static_server, static_url) = static_server(static_addr, &artifacts)?;
 
     let base_url = format!("http://{addr}");
     let mut c = command("npx", &["playwright", "test"]);
@@ -53,13 +57,13 @@ pub fn run() -> Result<Outcome, String> {
 }
 
 /// The static bundle served by a plain static server under a sub-path: a temporary document
-/// root whose `some/sub/path` is a link to the bundle.
-fn static_server(artifacts: &Path) -> Result<(Server, String), String> {
-    let addr = free_port()?;
+/// root whose `some/sub/path` is a link to the bundle, and `fixtures` to the test host pages.
+fn static_server(addr: SocketAddr, artifacts: &Path) -> Result<(Server, String), String> {
     let dir = std::env::temp_dir().join(format!("ims-static-{}", std::process::id()));
     let parent = dir.join("some").join("sub");
     std::fs::create_dir_all(&parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     link_dir(&dist::dist_dir(), &parent.join("path"))?;
+    link_dir(&e2e_dir().join("pages"), &dir.join("fixtures"))?;
     let log = std::fs::File::create(artifacts.join("static-server.log")).map_err(|e| e.to_string())?;
     let mut c = command("python3", &["-m", "http.server", "--bind", "127.0.0.1"]);
     c.arg(addr.port().to_string()).arg("--directory").arg(&dir);
