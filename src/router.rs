@@ -21,7 +21,7 @@ pub struct Location {
     routing: StoredValue<Routing>,
 }
 
-fn current_url(routing: &Routing) -> (String, String) {
+fn current_url(routing: &Routing) -> Option<(String, String)> {
     let location = window().location();
     let pathname = location.pathname().unwrap_or_else(|_| "/".to_owned());
     let search = location.search().unwrap_or_default();
@@ -30,12 +30,13 @@ fn current_url(routing: &Routing) -> (String, String) {
 
 impl Location {
     fn from_window(routing: Routing) -> Self {
-        let (path, search) = current_url(&routing);
+        let (path, search) = current_url(&routing).unwrap_or_else(|| ("/".to_owned(), String::new()));
         Location { path: RwSignal::new(path), search: RwSignal::new(search), routing: StoredValue::new(routing) }
     }
 
     fn sync(&self) {
-        let (path, search) = self.routing.with_value(current_url);
+        // The host page moved to an address of its own: the console stays where it is.
+        let Some((path, search)) = self.routing.with_value(current_url) else { return };
         self.path.set(path);
         self.search.set(search);
     }

@@ -68,6 +68,21 @@ fn routes_become_addresses_under_a_base_or_a_hash() {
 }
 
 #[wasm_bindgen_test]
+fn addresses_read_back_as_app_paths() {
+    let app = |r: &Routing, path: &str, search: &str, hash: &str| r.app_location(path, search, hash);
+    let admin = Routing::path("/admin");
+    assert_eq!(app(&admin, "/admin/images/abc", "?x=1", ""), Some(("/images/abc".into(), "x=1".into())));
+    assert_eq!(app(&admin, "/admin", "", ""), Some(("/".into(), String::new())));
+    let hash = Routing::Hash;
+    assert_eq!(
+        app(&hash, "/host/page.html", "?host=1", "#/images/abc?tab=private"),
+        Some(("/images/abc".into(), "tab=private".into()))
+    );
+    assert_eq!(app(&hash, "/host/page.html", "", ""), Some(("/".into(), String::new())));
+    assert_eq!(app(&hash, "/", "", "#overview"), None, "the host's own fragment is not a route");
+}
+
+#[wasm_bindgen_test]
 async fn mount_draws_only_inside_the_host_element_and_unmount_removes_it() {
     let document = leptos::prelude::document();
     let host: web_sys::HtmlElement = document.create_element("section").expect("create").unchecked_into();

@@ -124,7 +124,10 @@ pub fn ImageListPage() -> impl IntoView {
         <Show when=move || session.signed_in() fallback=|| view! { <SignInForm /> }>
             <div class="ims-page-head">
                 <h1>{t(Key::Images)}</h1>
-                <button type="button" class="ims-link" on:click=move |_| session.set_token(None)>{t(Key::SignOut)}</button>
+                // Only a token the user gave can be signed out of (not the demo, not a host's).
+                <Show when=move || !session.demo.get() && session.token.get().is_some()>
+                    <button type="button" class="ims-link" on:click=move |_| session.set_token(None)>{t(Key::SignOut)}</button>
+                </Show>
             </div>
             {move || view.get().ok().map(|v| view! { <TabBar view=v.clone() /> <FilterBar view=v glance=glance() /> })}
             <RequestPreviewPanel preview=request_preview folded=true />

@@ -31,16 +31,19 @@ impl Routing {
         }
     }
 
-    /// The app path and query (without `?`) of a browser address.
-    pub(super) fn app_location(&self, pathname: &str, search: &str, hash: &str) -> (String, String) {
+    /// The app path and query (without `?`) of a browser address: its path, `?search` and
+    /// `#hash` parts. `None` for an address that is not the console's: with hash routing, a
+    /// host page's own fragment (`#billing`), which the console leaves alone.
+    pub fn app_location(&self, pathname: &str, search: &str, hash: &str) -> Option<(String, String)> {
         let (path, search) = match self {
             Routing::Path { base } => (pathname.strip_prefix(base.as_str()).unwrap_or(pathname), search),
+            Routing::Hash if hash.is_empty() || hash == "#" => ("/", ""),
             Routing::Hash => {
-                let app = hash.trim_start_matches('#');
+                let app = hash.strip_prefix("#/")?;
                 app.split_once('?').unwrap_or((app, ""))
             }
         };
         let path = if path.starts_with('/') { path.to_owned() } else { format!("/{path}") };
-        (path, search.trim_start_matches('?').to_owned())
+        Some((path, search.trim_start_matches('?').to_owned()))
     }
 }

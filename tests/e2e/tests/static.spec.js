@@ -144,6 +144,10 @@ test('embed.html: the console mounts in the host section, keeps out of the host 
   expect(new URL(page.url()).hash).toMatch(/^#\/images\//);
   await page.goBack();
   await expect(root.getByTestId('image-row').first()).toBeVisible();
+  // The host's own fragment links are the host's: the console stays on its page.
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await expect(page).toHaveURL(/#overview$/);
+  await expect(root.getByTestId('image-row').first()).toBeVisible();
 
   // Unmounting removes the console and leaves the host working; mounting again brings it back.
   await page.getByTestId('host-button').click();
