@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every layer in order, stopping at the first that fails, with one summary
 //! line per layer and a last line `N passed, N failed`.
 
-mod e2e;
+pub(crate) mod e2e;
 
 use crate::cmd::{self, command, root};
 use crate::{size, tools};

@@ -38,3 +38,27 @@ test('quick filter keystroke over 1000 rows', async ({ page }) => {
   });
   console.log(`BENCH quick_filter_1000_rows_ms ${median(times).toFixed(1)} runs=${times.map((r) => r.toFixed(1)).join(',')}`);
 });
+
+test('static demo: first paint of 50 rows on a first visit and on a return', async ({ page }) => {
+  const url = `${process.env.IMS_STATIC_URL ?? 'http://127.0.0.1:8300/some/sub/path/'}#/?tab=public&limit=50`;
+  const paint = async () => {
+    await page.locator('[data-testid=image-row]').nth(49).waitFor();
+    return page.evaluate(() => performance.now());
+  };
+  await page.goto(url);
+  await paint();
+  const first = [];
+  const again = [];
+  for (let i = 0; i < 7; i++) {
+    // A first visit: nothing saved, so the catalog is seeded and saved before the first list.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload({ waitUntil: 'commit' });
+    first.push(await paint());
+    // A return: the saved catalog is read back.
+    await page.reload({ waitUntil: 'commit' });
+    again.push(await paint());
+  }
+  const line = (name, xs) => `BENCH ${name} ${median(xs).toFixed(1)} runs=${xs.map((r) => r.toFixed(0)).join(',')}`;
+  console.log(line('static_first_visit_50_rows_ms', first));
+  console.log(line('static_return_visit_50_rows_ms', again));
+});

@@ -11,7 +11,7 @@ use std::process::{Child, Stdio};
 use std::time::Duration;
 
 /// Kills the server and removes its temporary database however the layer ends.
-struct Server {
+pub(crate) struct Server {
     child: Child,
     dir: std::path::PathBuf,
 }
@@ -24,7 +24,7 @@ impl Drop for Server {
     }
 }
 
-pub fn run() -> Result<Outcome, String> {
+pub(super) fn run() -> Result<Outcome, String> {
     cmd::run(command("cargo", &["build", "--locked", "-p", "ims-server"]))?;
     let addr = free_port()?;
     // The static bundle's origin may call the API: the embedding test mounts the console there
@@ -58,7 +58,7 @@ pub fn run() -> Result<Outcome, String> {
 
 /// The static bundle served by a plain static server under a sub-path: a temporary document
 /// root whose `some/sub/path` is a link to the bundle, and `fixtures` to the test host pages.
-fn static_server(addr: SocketAddr, artifacts: &Path) -> Result<(Server, String), String> {
+pub(crate) fn static_server(addr: SocketAddr, artifacts: &Path) -> Result<(Server, String), String> {
     let dir = std::env::temp_dir().join(format!("ims-static-{}", std::process::id()));
     let parent = dir.join("some").join("sub");
     std::fs::create_dir_all(&parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
@@ -84,7 +84,7 @@ fn link_dir(_target: &Path, _link: &Path) -> Result<(), String> {
     Err("the static-bundle tests need symbolic links (a Unix host)".to_owned())
 }
 
-fn free_port() -> Result<SocketAddr, String> {
+pub(crate) fn free_port() -> Result<SocketAddr, String> {
     let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
     listener.local_addr().map_err(|e| e.to_string())
 }
