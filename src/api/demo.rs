@@ -10,22 +10,34 @@ use ims_core::catalog::Catalog;
 use ims_core::demo::saved::{self, SavedStateError, SAVED_KEY};
 use ims_core::time::Timestamp;
 use ims_core::ImsError;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 thread_local! {
     static CATALOG: RefCell<Option<Catalog>> = const { RefCell::new(None) };
+    /// Whether the browser gives localStorage; without it changes last as long as the page.
+    static PERSISTENT: Cell<bool> = const { Cell::new(true) };
 }
 
-fn local_storage() -> Result<web_sys::Storage, ApiError> {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .ok_or_else(|| ApiError::Storage("localStorage is not available".into()))
+fn js_text(e: &wasm_bindgen::JsValue) -> String {
+    e.as_string()
+        .or_else(|| js_sys::Reflect::get(e, &"message".into()).ok()?.as_string())
+        .unwrap_or_else(|| "refused".to_owned())
 }
 
+fn local_storage() -> Result<web_sys::Storage, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    window.local_storage().map_err(|e| js_text(&e))?.ok_or_else(|| "localStorage is not available".to_owned())
+}
+
+/// Saves the catalog; without storage (known since [`open`]) there is nothing to do.
 fn save(catalog: &Catalog) -> Result<(), ApiError> {
-    local_storage()?
+    if !PERSISTENT.get() {
+        return Ok(());
+    }
+    local_storage()
+        .map_err(ApiError::Storage)?
         .set_item(SAVED_KEY, &saved::to_saved(catalog))
-        .map_err(|e| ApiError::Storage(e.as_string().unwrap_or_else(|| "the browser refused to store the data".into())))
+        .map_err(|e| ApiError::Storage(js_text(&e)))
 }
 
 /// Keys of demo data saved by other versions of the console.
@@ -40,7 +52,7 @@ fn other_version_keys(storage: &web_sys::Storage) -> Vec<(String, u32)> {
 
 /// The saved catalog, or why it cannot be used (`Ok(None)`: nothing saved yet).
 fn read_saved() -> Result<Option<Catalog>, SavedStateError> {
-    let Ok(storage) = local_storage() else { return Ok(None) };
+    let storage = local_storage().map_err(SavedStateError::NoStorage)?;
     if let Some(text) = storage.get_item(SAVED_KEY).ok().flatten() {
         return saved::from_saved(&text).map(Some);
     }
@@ -65,8 +77,8 @@ pub fn open() -> Option<SavedStateError> {
         Ok(None) => (saved::seed(), None),
         Err(problem) => (saved::seed(), Some(problem)),
     };
-    // Saving may fail (storage disabled or full); the demo still runs, and the first change
-    // reports the failure.
+    PERSISTENT.set(!matches!(problem, Some(SavedStateError::NoStorage(_))));
+    // Saving may fail (storage full); the demo still runs, and the first change reports it.
     let _ = save(&catalog);
     CATALOG.set(Some(catalog));
     problem

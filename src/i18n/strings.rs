@@ -107,6 +107,7 @@ strings! {
     DemoReset => "Reset demo data", "重置演示数据";
     DemoResetConfirm => "Replace all demo data in this browser with the original sample images?", "用最初的示例镜像替换本浏览器中的全部演示数据？";
     DemoDataReplaced => "The saved demo data could not be used, so the demo started again with fresh sample data.", "无法使用已保存的演示数据，演示已使用新的示例数据重新开始。";
+    DemoNoStorage => "This browser does not let the demo keep data: your changes last until the page is closed.", "此浏览器不允许演示保存数据：所做的更改在关闭页面后丢失。";
     Dismiss => "Dismiss", "关闭";
     ColStatus => "Status", "状态";
     ColOsVersion => "OS version", "操作系统版本";

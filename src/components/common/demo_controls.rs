@@ -15,7 +15,7 @@ pub fn DemoControls() -> impl IntoView {
     // Opening the demo here, before any page asks it for data, is what lets the user see why
     // saved data had to be replaced.
     if let Some(problem) = demo::open() {
-        notice.0.set(Some(problem.to_string()));
+        notice.0.set(Some(problem));
     }
     let reset_error = RwSignal::new(None::<String>);
     let reset = move |_| {

@@ -112,6 +112,25 @@ test('data of an older version is replaced, with a notice naming the version', a
   expect(await page.evaluate(() => localStorage.getItem('ims.demo.v0'))).toBeNull();
 });
 
+test('a browser that keeps no data still runs the demo, and says changes last only until the page closes', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  await open(page);
+  await expect(page.getByTestId('demo-notice')).toContainText('does not let the demo keep data');
+  await expect(page.getByTestId('image-row').first()).toBeVisible();
+  const name = `in-memory-${Date.now()}`;
+  const id = await createImage(page, name);
+  await open(page, '/?tab=private&limit=500');
+  await expect(page.locator(`[data-testid=image-row][data-id="${id}"]`)).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('demo-notice')).toBeVisible();
+  await expect(page.getByTestId('image-row').first()).toBeVisible();
+  await expect(page.locator(`[data-testid=image-row][data-id="${id}"]`)).toHaveCount(0);
+});
+
 test('embed.html: the console mounts in the host section, keeps out of the host styles, and takes its options', async ({ page }) => {
   await page.goto(`${STATIC}embed.html`);
   const host = page.getByTestId('console-host');

@@ -48,6 +48,17 @@ pub enum SavedStateError {
     /// Data saved by another version of the console.
     #[error("the saved demo data is from version {found}, this console reads version {SAVED_VERSION}")]
     OtherVersion { found: u32 },
+    /// The browser gives no storage (disabled, or a sandboxed page): the demo runs on data
+    /// that lasts until the page closes.
+    #[error("this browser does not let the page keep data: {0}")]
+    NoStorage(String),
+}
+
+impl SavedStateError {
+    /// Whether data that was saved could not be used (as opposed to no place to save it).
+    pub fn replaced_saved_data(&self) -> bool {
+        !matches!(self, SavedStateError::NoStorage(_))
+    }
 }
 
 /// The document to store for `catalog`.

@@ -81,6 +81,8 @@ mod saved_state {
         assert_eq!(key_version(SAVED_KEY), Some(SAVED_VERSION));
         assert_eq!(key_version("ims.demo.v0"), Some(0));
         assert_eq!(key_version("ims.lang"), None);
+        assert!(SavedStateError::OtherVersion { found: 0 }.replaced_saved_data());
+        assert!(!SavedStateError::NoStorage("denied".into()).replaced_saved_data());
     }
 
     #[test]
