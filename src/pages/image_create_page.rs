@@ -47,7 +47,7 @@ pub fn ImageCreatePage() -> impl IntoView {
     use_unsaved_changes(Signal::derive(move || form.with(|f| *f != ImageForm::default())));
     let backend = Backend::current();
     let preview = Signal::derive(move || {
-        let body = serde_json::to_string_pretty(&request.get().ok()?).ok()?;
+        let body = ims_core::view::pretty_json(&request.get().ok()?);
         Some(RequestPreview::new("POST", backend.endpoint(), "/v2/images", Some("application/json"), Some(body)))
     });
     let can_create = move || request.with(Result::is_ok) && !create_action.pending().get();

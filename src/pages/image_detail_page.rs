@@ -28,7 +28,7 @@ pub fn ImageDetailPage() -> impl IntoView {
     let navigate = use_navigate();
     let show = move |image: Image| {
         let title = image.name.get().cloned().unwrap_or_else(|| image.id.get().cloned().unwrap_or_default());
-        let raw = serde_json::to_string_pretty(&image).unwrap_or_default();
+        let raw = ims_core::view::pretty_json(&image);
         let id = image.id.get().cloned().unwrap_or_default();
         let to_delete = image.clone();
         let navigate = navigate.clone();

@@ -4,11 +4,13 @@
 mod export;
 mod image_form;
 mod list_view;
+mod pretty;
 mod request_preview;
 
 pub use export::{to_csv, to_json};
 pub use image_form::ImageForm;
 pub use list_view::{ListView, Tab};
+pub use pretty::pretty_json;
 pub use request_preview::{RequestPreview, REDACTED};
 
 /// `__image_size` and other byte counts in binary units: `1.5 GiB`, `512 B`. Integer

@@ -49,7 +49,7 @@ pub fn EditForm(image: Image) -> impl IntoView {
         all
     });
     use_unsaved_changes(Signal::derive(move || !ops.with(Vec::is_empty)));
-    let body = Memo::new(move |_| serde_json::to_string_pretty(&to_body(&ops.get(), media.get())).unwrap_or_default());
+    let body = Memo::new(move |_| ims_core::view::pretty_json(&to_body(&ops.get(), media.get())));
     let backend = Backend::current();
     let preview = Signal::derive(move || {
         Some(RequestPreview::new(

@@ -40,7 +40,7 @@ pub fn to_json(images: &[Image], columns: &[&str]) -> String {
             Value::Object(obj)
         })
         .collect();
-    serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_owned())
+    super::pretty_json(&rows)
 }
 
 #[cfg(test)]
