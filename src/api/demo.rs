@@ -16,6 +16,8 @@ thread_local! {
     static CATALOG: RefCell<Option<Catalog>> = const { RefCell::new(None) };
     /// Whether the browser gives localStorage; without it changes last as long as the page.
     static PERSISTENT: Cell<bool> = const { Cell::new(true) };
+    /// The stored document as this page last wrote or read it.
+    static KNOWN: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 fn js_text(e: &wasm_bindgen::JsValue) -> String {
@@ -34,10 +36,31 @@ fn save(catalog: &Catalog) -> Result<(), ApiError> {
     if !PERSISTENT.get() {
         return Ok(());
     }
+    let text = saved::to_saved(catalog);
     local_storage()
         .map_err(ApiError::Storage)?
-        .set_item(SAVED_KEY, &saved::to_saved(catalog))
-        .map_err(|e| ApiError::Storage(js_text(&e)))
+        .set_item(SAVED_KEY, &text)
+        .map_err(|e| ApiError::Storage(js_text(&e)))?;
+    KNOWN.set(text);
+    Ok(())
+}
+
+/// Takes up what another tab of the demo saved since this page last wrote or read the data,
+/// so that two tabs never overwrite each other's changes.
+fn catch_up() {
+    if !PERSISTENT.get() {
+        return;
+    }
+    let Some(text) = local_storage().ok().and_then(|s| s.get_item(SAVED_KEY).ok().flatten()) else { return };
+    if KNOWN.with_borrow(|known| *known == text) {
+        return;
+    }
+    // Unreadable data written behind this page's back is not taken up; the next change
+    // replaces it with this page's catalog.
+    if let Ok(catalog) = saved::from_saved(&text) {
+        CATALOG.set(Some(catalog));
+    }
+    KNOWN.set(text);
 }
 
 /// Keys of demo data saved by other versions of the console.
@@ -95,6 +118,7 @@ pub fn reset() -> Result<(), ApiError> {
 /// Answers a read from the catalog.
 pub fn read<T>(f: impl FnOnce(&Catalog) -> Result<T, ImsError>) -> Result<T, ApiError> {
     open();
+    catch_up();
     CATALOG.with_borrow(|c| f(c.as_ref().unwrap_or(&Catalog::default()))).map_err(ApiError::from)
 }
 
@@ -102,6 +126,7 @@ pub fn read<T>(f: impl FnOnce(&Catalog) -> Result<T, ImsError>) -> Result<T, Api
 /// cannot be saved is reported and leaves the catalog as it was.
 pub fn change<T>(f: impl FnOnce(&mut Catalog) -> Result<T, ImsError>) -> Result<T, ApiError> {
     open();
+    catch_up();
     let mut next = CATALOG.with_borrow(|c| c.clone().unwrap_or_default());
     let result = f(&mut next)?;
     save(&next)?;

@@ -83,6 +83,21 @@ test('one person plays both sides of sharing with demo projects A and B', async 
   await expect(page.locator(`[data-testid=member-row][data-member="${PROJECT_B}"]`)).toContainText('accepted');
 });
 
+test('two tabs of the demo keep each other\'s changes', async ({ context }) => {
+  const [one, two] = [await context.newPage(), await context.newPage()];
+  for (const page of [one, two]) {
+    await open(page);
+    await expect(page.getByTestId('image-row').first()).toBeVisible();
+  }
+  const first = await createImage(one, `tab-one-${Date.now()}`);
+  const second = await createImage(two, `tab-two-${Date.now()}`);
+  for (const page of [one, two]) {
+    await open(page, '/?tab=private&limit=500');
+    await expect(page.locator(`[data-testid=image-row][data-id="${first}"]`)).toBeVisible();
+    await expect(page.locator(`[data-testid=image-row][data-id="${second}"]`)).toBeVisible();
+  }
+});
+
 test('corrupt saved data is replaced by a fresh seed, with a notice', async ({ page }) => {
   await open(page);
   await expect(page.getByTestId('image-row').first()).toBeVisible();
