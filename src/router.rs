@@ -96,14 +96,19 @@ pub fn link_href(app: &str) -> String {
     use_context::<Location>().map_or_else(|| app.to_owned(), |l| l.href(app))
 }
 
+/// The console's own link an event happened on, if any: links of the host page around an
+/// embedded console are never the console's business.
+pub fn console_link(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(".ims-console a[href]").ok()?
+}
+
 /// The link a click landed on, when the click should stay in the console: a plain left click on
 /// a link inside the console that opens no new window and downloads nothing.
 fn clicked_console_link(ev: &web_sys::MouseEvent) -> Option<web_sys::HtmlAnchorElement> {
     if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
         return None;
     }
-    let element = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a[href]").ok()??;
-    element.closest(".ims-console").ok()??;
+    let element = console_link(ev)?;
     let anchor = element.dyn_into::<web_sys::HtmlAnchorElement>().ok()?;
     (anchor.target().is_empty() && !anchor.has_attribute("download")).then_some(anchor)
 }

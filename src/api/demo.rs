@@ -5,7 +5,9 @@
 //! One catalog per page (a thread-local: wasm has one thread), shared by every mounted
 //! console, as the storage it mirrors is.
 
+use super::error::js_message;
 use super::ApiError;
+use crate::storage;
 use ims_core::catalog::Catalog;
 use ims_core::demo::saved::{self, SavedStateError, SAVED_KEY};
 use ims_core::time::Timestamp;
@@ -20,15 +22,8 @@ thread_local! {
     static KNOWN: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
-fn js_text(e: &wasm_bindgen::JsValue) -> String {
-    e.as_string()
-        .or_else(|| js_sys::Reflect::get(e, &"message".into()).ok()?.as_string())
-        .unwrap_or_else(|| "refused".to_owned())
-}
-
 fn local_storage() -> Result<web_sys::Storage, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    window.local_storage().map_err(|e| js_text(&e))?.ok_or_else(|| "localStorage is not available".to_owned())
+    storage::local_storage().map_err(|e| js_message(&e))
 }
 
 /// Saves the catalog; without storage (known since [`open`]) there is nothing to do.
@@ -40,7 +35,7 @@ fn save(catalog: &Catalog) -> Result<(), ApiError> {
     local_storage()
         .map_err(ApiError::Storage)?
         .set_item(SAVED_KEY, &text)
-        .map_err(|e| ApiError::Storage(js_text(&e)))?;
+        .map_err(|e| ApiError::Storage(js_message(&e)))?;
     KNOWN.set(text);
     Ok(())
 }
@@ -153,12 +148,8 @@ pub fn new_id() -> String {
 }
 
 impl From<ImsError> for ApiError {
+    /// The engine's refusal, as the server would have sent it.
     fn from(e: ImsError) -> Self {
-        let (status, code) = (e.code.http_status(), e.code.code().to_owned());
-        if e.details.is_empty() {
-            ApiError::Http { status, code, message: e.message, request_id: None }
-        } else {
-            ApiError::Invalid { status, code, message: e.message, request_id: None, details: e.details }
-        }
+        ApiError::refused(e.code.http_status(), e.envelope().error, None)
     }
 }

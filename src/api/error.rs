@@ -32,8 +32,27 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// A refusal as the API words it: with `details`, every problem at its field
+    /// ([`ApiError::Invalid`]); without, a plain [`ApiError::Http`]. The HTTP client and the
+    /// in-browser demo both answer through this.
+    pub fn refused(status: u16, body: ims_core::ErrorBody, request_id: Option<String>) -> Self {
+        let ims_core::ErrorBody { code, message, details } = body;
+        if details.is_empty() {
+            ApiError::Http { status, code, message, request_id }
+        } else {
+            ApiError::Invalid { status, code, message, request_id, details }
+        }
+    }
+
     /// Whether signing in again could help.
     pub fn is_unauthorized(&self) -> bool {
         matches!(self, ApiError::Http { status: 401, .. })
     }
+}
+
+/// The message of a JavaScript error value (a string, or an `Error`'s `message`).
+pub(crate) fn js_message(e: &wasm_bindgen::JsValue) -> String {
+    e.as_string()
+        .or_else(|| js_sys::Reflect::get(e, &"message".into()).ok()?.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
 }

@@ -64,10 +64,7 @@ impl std::fmt::Debug for TokenProvider {
 impl TokenProvider {
     async fn token(&self) -> Result<Option<String>, ApiError> {
         let failed = |e: wasm_bindgen::JsValue| {
-            ApiError::Network(format!(
-                "the token function failed: {}",
-                e.as_string().unwrap_or_else(|| format!("{e:?}"))
-            ))
+            ApiError::Network(format!("the token function failed: {}", super::error::js_message(&e)))
         };
         let mut value = self.0.call0(&wasm_bindgen::JsValue::NULL).map_err(failed)?;
         if let Some(promise) = value.dyn_ref::<js_sys::Promise>() {
@@ -140,14 +137,7 @@ async fn read(response: Response) -> Result<String, ApiError> {
         return Ok(body);
     }
     match serde_json::from_str::<ErrorEnvelope>(&body) {
-        Ok(e) if !e.error.details.is_empty() => Err(ApiError::Invalid {
-            status,
-            code: e.error.code,
-            message: e.error.message,
-            request_id,
-            details: e.error.details,
-        }),
-        Ok(e) => Err(ApiError::Http { status, code: e.error.code, message: e.error.message, request_id }),
+        Ok(e) => Err(ApiError::refused(status, e.error, request_id)),
         Err(_) => Err(ApiError::Http { status, code: String::new(), message: response.status_text(), request_id }),
     }
 }

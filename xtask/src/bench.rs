@@ -2,11 +2,11 @@
 //! console's transfer size. Figures are printed, not asserted: machines are shared and noisy,
 //! so quote medians of several runs.
 
-use crate::cmd::{self, command, root, target_dir};
+use crate::cmd::{self, command, root, target_dir, Server};
 use crate::test::e2e;
 use crate::{size, tools};
-use std::net::{SocketAddr, TcpListener};
-use std::process::{Child, Stdio};
+use std::net::SocketAddr;
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 const IMAGES: usize = 100_000;
@@ -17,24 +17,13 @@ const SECONDS: &str = "10s";
 const TARGET_RPS: f64 = 5000.0;
 const TARGET_P99_MS: f64 = 10.0;
 
-struct Server(Child, std::path::PathBuf);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-        let _ = std::fs::remove_dir_all(&self.1);
-    }
-}
-
 pub fn run() -> Result<(), String> {
     ensure_wrk()?;
     tools::ensure_test_tools()?;
     cmd::run(command("trunk", &["build", "--release", "--locked"]))?;
     crate::dist::build(&crate::dist::dist_dir())?;
     cmd::run(command("cargo", &["build", "--locked", "--release", "-p", "ims-server"]))?;
-    let addr =
-        TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| format!("no free port: {e}"))?;
+    let addr = e2e::free_port()?;
     let dir = std::env::temp_dir().join(format!("ims-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let binary = target_dir().join("release").join("ims-server");
@@ -43,7 +32,7 @@ pub fn run() -> Result<(), String> {
     c.arg("--db").arg(dir.join("bench.sqlite")).arg("--static-dir").arg(root().join("dist"));
     c.env("RUST_LOG", "warn").stdout(Stdio::null());
     let started = Instant::now();
-    let server = Server(c.spawn().map_err(|e| format!("cannot start ims-server: {e}"))?, dir);
+    let server = Server { child: c.spawn().map_err(|e| format!("cannot start ims-server: {e}"))?, dir };
     cmd::wait_for_port(addr, Duration::from_secs(300))?;
     println!("xtask: ims-server loaded {IMAGES} images in {:.1}s", started.elapsed().as_secs_f64());
 

@@ -113,3 +113,18 @@ fn describe(c: &Command) -> String {
     }
     s
 }
+
+/// A background server (ims-server, or the static server) and its temporary directory: killed
+/// and removed however the command that started it ends.
+pub struct Server {
+    pub child: std::process::Child,
+    pub dir: PathBuf,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}

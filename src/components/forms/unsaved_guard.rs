@@ -3,6 +3,7 @@
 
 use crate::data_version::UnsavedChanges;
 use crate::i18n::{current_lang, text, Key};
+use crate::router::console_link;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,11 +20,7 @@ pub fn install(unsaved: UnsavedChanges) {
     });
     let lang = current_lang;
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        let on_link = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest(".ims-console a[href]").ok().flatten());
-        if on_link.is_none() || !pending() {
+        if console_link(&ev).is_none() || !pending() {
             return;
         }
         let leave = window().confirm_with_message(text(lang(), Key::UnsavedChanges)).unwrap_or(true);

@@ -3,26 +3,12 @@
 //! server (Python's `http.server`); and the suite in tests/e2e against both.
 
 use super::{count_before, Outcome};
-use crate::cmd::{self, command, e2e_dir, root, target_dir};
+use crate::cmd::{self, command, e2e_dir, root, target_dir, Server};
 use crate::dist;
 use std::net::{SocketAddr, TcpListener};
 use std::path::Path;
-use std::process::{Child, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
-
-/// Kills the server and removes its temporary database however the layer ends.
-pub(crate) struct Server {
-    child: Child,
-    dir: std::path::PathBuf,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
 
 pub(super) fn run() -> Result<Outcome, String> {
     cmd::run(command("cargo", &["build", "--locked", "-p", "ims-server"]))?;
