@@ -1,7 +1,8 @@
 //! `cargo xtask <command>`: the only commands a newcomer needs.
 //!
 //! - `serve [-- SERVER ARGS]`: install what is missing, build the console, run ims-server.
-//! - `test`: install what is missing, then run every test layer and print a summary.
+//! - `test [LAYER…]`: install what is missing, then run every test layer (or the named ones)
+//!   and print a summary.
 //! - `dist`: the static bundle (in-browser demo, any sub-path, embeddable) in `dist-static/`.
 //! - `bench`: the measured budgets (server under load, console transfer size).
 
@@ -15,13 +16,13 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [-- ims-server args] | test | dist | bench>";
+const USAGE: &str = "usage: cargo xtask <serve [-- ims-server args] | test [LAYER…] | dist | bench>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve::run(&args[1..]),
-        Some("test") => test::run(),
+        Some("test") => test::run(&args[1..]),
         Some("dist") => dist::run(),
         Some("bench") => bench::run(),
         _ => Err(USAGE.to_owned()),

@@ -1,5 +1,6 @@
-//! `cargo xtask test`: every layer in order, stopping at the first that fails, with one summary
-//! line per layer and a last line `N passed, N failed`.
+//! `cargo xtask test [LAYER…]`: every layer in order (or only those whose names contain one of
+//! the given words), stopping at the first that fails, with one summary line per layer and a
+//! last line `N passed, N failed`.
 
 pub(crate) mod e2e;
 
@@ -27,24 +28,34 @@ impl Outcome {
     }
 }
 
-type Layer = (&'static str, fn() -> Result<Outcome, String>);
+/// A layer: its name, whether it needs the console's build and browser tools, and its run.
+type Layer = (&'static str, bool, fn() -> Result<Outcome, String>);
 
 const LAYERS: &[Layer] = &[
-    ("format", format),
-    ("clippy native", clippy_native),
-    ("clippy console wasm32", clippy_wasm),
-    ("ims-core on wasm32", core_on_wasm),
-    ("native tests", native_tests),
-    ("component tests", component_tests),
-    ("release build", release_build),
-    ("playwright", e2e::run),
+    ("format", false, format),
+    ("clippy native", false, clippy_native),
+    ("clippy console wasm32", true, clippy_wasm),
+    ("ims-core on wasm32", true, core_on_wasm),
+    ("native tests", false, native_tests),
+    ("component tests", true, component_tests),
+    ("release build", true, release_build),
+    ("playwright", true, e2e::run),
 ];
 
-pub fn run() -> Result<(), String> {
-    tools::ensure_test_tools()?;
+/// Runs every layer, or those whose names contain one of `only`.
+pub fn run(only: &[String]) -> Result<(), String> {
+    let chosen: Vec<&Layer> =
+        LAYERS.iter().filter(|(name, ..)| only.is_empty() || only.iter().any(|w| name.contains(w.as_str()))).collect();
+    if chosen.is_empty() {
+        let names: Vec<&str> = LAYERS.iter().map(|(name, ..)| *name).collect();
+        return Err(format!("no layer matches {only:?}; the layers are {names:?}"));
+    }
+    if chosen.iter().any(|(_, tools, _)| *tools) {
+        tools::ensure_test_tools()?;
+    }
     let mut summary = Vec::new();
     let (mut passed, mut failed) = (0, 0);
-    for (name, layer) in LAYERS {
+    for (name, _, layer) in chosen.iter().copied() {
         println!("\n==> {name}");
         let started = Instant::now();
         let outcome = layer().unwrap_or_else(|message| {
@@ -67,8 +78,8 @@ pub fn run() -> Result<(), String> {
     for line in &summary {
         println!("{line}");
     }
-    if summary.len() < LAYERS.len() {
-        println!("  (stopped at the first failing layer; {} not run)", LAYERS.len() - summary.len());
+    if summary.len() < chosen.len() {
+        println!("  (stopped at the first failing layer; {} not run)", chosen.len() - summary.len());
     }
     println!("{passed} passed, {failed} failed");
     if failed == 0 {
