@@ -14,7 +14,7 @@ use ims_core::query::{SortDir, SortKey};
 use ims_core::view::{haystack_matches, quick_filter_haystack, quick_filter_needle};
 use ims_core::Image;
 use leptos::prelude::*;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 /// The images of one page in the chosen columns. Sortable headers (the spec's sort keys) call
 /// `on_sort`; rows can be selected for batch actions.
@@ -24,13 +24,13 @@ pub fn ImageTable(
     #[prop(into)] columns: Signal<Vec<String>>,
     #[prop(optional, into)] sort: Option<Signal<(SortKey, SortDir)>>,
     #[prop(optional, into)] on_sort: Option<Callback<SortKey>>,
-    #[prop(optional)] selection: Option<RwSignal<HashSet<String>>>,
+    #[prop(optional)] selection: Option<RwSignal<BTreeSet<String>>>,
     #[prop(optional, into)] quick_filter: Option<Signal<String>>,
 ) -> impl IntoView {
     // Rows that do not match the local quick filter are hidden, not removed: a keystroke
     // then only flips an attribute per row instead of rebuilding the table.
     let needle = Memo::new(move |_| quick_filter.map(|q| quick_filter_needle(&q.get())).unwrap_or_default());
-    let selection = selection.unwrap_or_else(|| RwSignal::new(HashSet::new()));
+    let selection = selection.unwrap_or_else(|| RwSignal::new(BTreeSet::new()));
     let ids = move || images.with(|list| list.iter().filter_map(|i| i.id.get().cloned()).collect::<Vec<_>>());
     let all_selected = move || {
         let ids = ids();

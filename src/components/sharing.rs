@@ -17,11 +17,10 @@ pub fn inbox_query(status: MemberStatus) -> ListQuery {
     let text = |s: &str| FilterValue::Text(s.to_owned());
     let filters =
         [("member_status", text(status.as_str())), ("visibility", text("shared")), ("__imagetype", text("shared"))];
-    ListQuery {
-        filters: filters.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
-        limit: Some(ims_core::query::MAX_LIMIT),
-        ..ListQuery::default()
-    }
+    let mut query = ListQuery { limit: Some(ims_core::query::MAX_LIMIT), ..ListQuery::default() };
+    // `extend`, not `collect`: collecting into a map sorts first, with its own copy of the sort.
+    query.filters.extend(filters.into_iter().map(|(k, v)| (k.to_owned(), v)));
+    query
 }
 
 pub use crate::data_version::DataVersion;

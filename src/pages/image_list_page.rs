@@ -15,7 +15,7 @@ use crate::session::Session;
 use crate::storage;
 use ims_core::view::{quick_filter_matches, ListView, RequestPreview};
 use leptos::prelude::*;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 const COLUMNS_KEY: &str = "ims.columns";
 
@@ -39,7 +39,7 @@ pub fn ImageListPage() -> impl IntoView {
         from_url.or_else(|| stored.clone()).filter(|c| !c.is_empty()).unwrap_or_else(default_columns)
     });
     let quick = RwSignal::new(String::new());
-    let selection = RwSignal::new(HashSet::<String>::new());
+    let selection = RwSignal::new(BTreeSet::<String>::new());
     let current = move || view.get().unwrap_or_default();
     let change = move |f: &dyn Fn(&mut ListView)| {
         let mut v = current();
@@ -95,7 +95,7 @@ pub fn ImageListPage() -> impl IntoView {
     let open_delete = move |_| delete_batch.set(selected_images());
     let close_delete = Callback::new(move |_: bool| {
         delete_batch.set(None);
-        selection.set(HashSet::new());
+        selection.set(BTreeSet::new());
     });
     let open_share = move |_| share_batch.set(selected_images());
     let body = move || {
@@ -136,7 +136,7 @@ pub fn ImageListPage() -> impl IntoView {
                     {t(Key::QuickFilter)}
                     <input type="search" data-testid="quick-filter" prop:value=move || quick.get() on:input:target=move |ev| quick.set(ev.target().value()) />
                 </label>
-                <span class="ims-selected" data-testid="selected-count">{move || selection.with(HashSet::len)} " " {t(Key::Selected)}</span>
+                <span class="ims-selected" data-testid="selected-count">{move || selection.with(BTreeSet::len)} " " {t(Key::Selected)}</span>
                 <button type="button" class="ims-secondary" data-testid="share-selected" on:click=open_share>{t(Key::ShareSelected)}</button>
                 <button type="button" class="ims-secondary" data-testid="delete-selected" on:click=open_delete>{t(Key::DeleteSelected)}</button>
                 <ColumnChooser columns=columns on_change=on_columns />

@@ -93,7 +93,8 @@ impl ListQuery {
     /// Parses a query string (a leading `?` is allowed).
     pub fn parse(query: &str) -> Result<Self, QueryError> {
         let mut q = ListQuery::default();
-        let mut seen = std::collections::HashSet::new();
+        // A sorted set: the console already carries ordered-map code, and no hashing.
+        let mut seen = std::collections::BTreeSet::new();
         for pair in query.strip_prefix('?').unwrap_or(query).split('&').filter(|p| !p.is_empty()) {
             let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
             let key = encoding::decode(raw_key).ok_or_else(|| QueryError::BadEncoding(raw_key.to_owned()))?;

@@ -16,8 +16,10 @@ const FROM_TABS: &[&str] = &["__imagetype"];
 /// query rules; a bad value is shown at its field and nothing is sent.
 #[component]
 pub fn FilterBar(view: ListView, glance: bool) -> impl IntoView {
-    let initial: BTreeMap<String, String> =
-        view.query.filters.iter().map(|(k, v)| (k.clone(), v.to_string())).collect();
+    // `extend` inserts one by one; `collect` into a map would sort first, with its own copy of
+    // the sort in the wasm.
+    let mut initial = BTreeMap::new();
+    initial.extend(view.query.filters.iter().map(|(k, v)| (k.clone(), v.to_string())));
     let drafts = RwSignal::new(initial);
     let errors = RwSignal::new(BTreeMap::<String, String>::new());
     let show = use_show_list();

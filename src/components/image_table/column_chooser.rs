@@ -10,9 +10,11 @@ pub fn ColumnChooser(#[prop(into)] columns: Signal<Vec<String>>, on_change: Call
         if let Some(i) = chosen.iter().position(|c| c == wire) {
             chosen.remove(i);
         } else {
-            // Keep registry order so the table reads the same way for everyone.
-            chosen.push(wire.to_owned());
-            chosen.sort_by_key(|c| FIELDS.iter().position(|f| f.wire == c).unwrap_or(usize::MAX));
+            // Keep registry order so the table reads the same way for everyone: the new column
+            // goes before the first one that comes after it in the registry.
+            let rank = |c: &str| FIELDS.iter().position(|f| f.wire == c).unwrap_or(usize::MAX);
+            let at = chosen.iter().position(|c| rank(c) > rank(wire)).unwrap_or(chosen.len());
+            chosen.insert(at, wire.to_owned());
         }
         on_change.run(chosen);
     };

@@ -7,7 +7,7 @@ use crate::router::link_href;
 use ims_core::model::MemberStatus;
 use ims_core::Image;
 use leptos::prelude::*;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 /// Moves the caller's membership of each image to `status`. The caller's project id is the
 /// member id of the one membership a member can see, so the console needs no project id.
@@ -25,12 +25,12 @@ async fn answer(backend: Backend, ids: Vec<String>, status: MemberStatus) -> Res
 #[component]
 pub fn InboxTable(images: Vec<Image>, status: MemberStatus) -> impl IntoView {
     let version = expect_context::<DataVersion>();
-    let selection = RwSignal::new(HashSet::<String>::new());
+    let selection = RwSignal::new(BTreeSet::<String>::new());
     let answer_action = Action::new_local(move |(ids, status): &(Vec<String>, MemberStatus)| {
         let work = answer(Backend::current(), ids.clone(), status.clone());
         async move {
             let result = work.await;
-            selection.set(HashSet::new());
+            selection.set(BTreeSet::new());
             version.bump();
             result
         }

@@ -6,14 +6,23 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
-/// Removes one attribute from a JSON object and reads it as a [`Field`]. Never inlined: one
-/// call per attribute keeps the decoder small in the console's wasm.
+/// Removes one attribute from a JSON object and reads it as a [`Field`]; a value of the wrong
+/// type is kept in `error` (the first one only) and read as absent. Never inlined, and with no
+/// early return per attribute: one plain call per attribute keeps the decoder small in the
+/// console's wasm.
 #[inline(never)]
-fn take<T: WireValue>(map: &mut serde_json::Map<String, serde_json::Value>, wire: &str) -> Result<Field<T>, String> {
+fn take<T: WireValue>(
+    map: &mut serde_json::Map<String, serde_json::Value>,
+    wire: &str,
+    error: &mut Option<String>,
+) -> Field<T> {
     match map.remove(wire) {
-        None => Ok(Field::Absent),
-        Some(serde_json::Value::Null) => Ok(Field::Null),
-        Some(value) => T::from_wire(value).map(Field::Value).map_err(|e| format!("{wire}: {e}")),
+        None => Field::Absent,
+        Some(serde_json::Value::Null) => Field::Null,
+        Some(value) => T::from_wire(value).map(Field::Value).unwrap_or_else(|e| {
+            error.get_or_insert_with(|| format!("{wire}: {e}"));
+            Field::Absent
+        }),
     }
 }
 
@@ -57,10 +66,21 @@ macro_rules! image_struct {
         impl<'de> Deserialize<'de> for Image {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let mut map = serde_json::Map::<String, serde_json::Value>::deserialize(deserializer)?;
-                Ok(Image {
-                    $($field: take(&mut map, $wire).map_err(serde::de::Error::custom)?,)+
-                    properties: map.into_iter().collect(),
-                })
+                let mut error = None;
+                let image = Image {
+                    $($field: take(&mut map, $wire, &mut error),)+
+                    // `extend` inserts one by one (the map's keys come sorted); `collect`
+                    // would sort them again, with its own copy of the sort in the wasm.
+                    properties: {
+                        let mut properties = BTreeMap::new();
+                        properties.extend(map);
+                        properties
+                    },
+                };
+                match error {
+                    Some(e) => Err(serde::de::Error::custom(e)),
+                    None => Ok(image),
+                }
             }
         }
 

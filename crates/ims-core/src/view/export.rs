@@ -35,8 +35,10 @@ pub fn to_json(images: &[Image], columns: &[&str]) -> String {
     let rows: Vec<Value> = images
         .iter()
         .map(|image| {
-            let obj: Map<String, Value> =
-                columns.iter().map(|c| ((*c).to_owned(), image.attr(c).unwrap_or(Value::Null))).collect();
+            // `extend` inserts one by one; `collect` into a map would sort first, with its own
+            // copy of the sort in the console's wasm.
+            let mut obj = Map::new();
+            obj.extend(columns.iter().map(|c| ((*c).to_owned(), image.attr(c).unwrap_or(Value::Null))));
             Value::Object(obj)
         })
         .collect();
