@@ -3,6 +3,7 @@
 //! JSON itself. A [`Backend`] says where requests go: an HTTP endpoint, or the in-browser demo
 //! (the catalog engine in the page), so components never know which one answers.
 
+#[cfg_attr(not(feature = "demo"), path = "api/no_demo.rs")]
 pub mod demo;
 mod error;
 mod flavour;

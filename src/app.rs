@@ -1,5 +1,6 @@
 //! The layout, the pages by route, and the context every page reads.
 
+use crate::api::demo;
 use crate::components::common::demo_controls::DemoControls;
 use crate::components::common::demo_notice::{DemoNotice, DemoNoticeBanner};
 use crate::components::common::header_controls::HeaderControls;
@@ -80,12 +81,14 @@ pub fn App(#[prop(optional)] config: ConsoleConfig) -> impl IntoView {
                 <header class="ims-header">
                     <a href=link_href("/") class="ims-brand">{t(Key::AppTitle)}</a>
                     <Nav />
-                    <Show when=move || session.demo.get()>
-                        <DemoControls />
-                    </Show>
+                    {demo::BUILT_IN.then(|| view! {
+                        <Show when=move || session.demo.get()>
+                            <DemoControls />
+                        </Show>
+                    })}
                     <HeaderControls />
                 </header>
-                <DemoNoticeBanner />
+                {demo::BUILT_IN.then(|| view! { <DemoNoticeBanner /> })}
                 <main class="ims-main">
                     <Pages />
                 </main>

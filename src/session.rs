@@ -45,11 +45,12 @@ impl Session {
         let saved = |key| (!config.embedded).then(|| storage::local_get(key)).flatten();
         let remembered = storage::local_get(TOKEN_KEY).filter(|t| !t.is_empty());
         let token = config.token.clone().or_else(|| storage::session_get(TOKEN_KEY).filter(|t| !t.is_empty()));
-        let demo = match saved(BACKEND_KEY).as_deref() {
-            Some("demo") => true,
-            Some("http") => false,
-            _ => config.endpoint.is_none(),
-        };
+        let demo = crate::api::demo::BUILT_IN
+            && match saved(BACKEND_KEY).as_deref() {
+                Some("demo") => true,
+                Some("http") => false,
+                _ => config.endpoint.is_none(),
+            };
         let endpoint = saved(ENDPOINT_KEY).or_else(|| config.endpoint.clone()).unwrap_or_default();
         let flavour = saved(FLAVOUR_KEY).as_deref().and_then(Flavour::from_tag).or(config.flavour);
         let project = storage::local_get(PROJECT_KEY).filter(|p| DEMO_PROJECTS.iter().any(|(_, id)| id == p));

@@ -14,6 +14,9 @@ use ims_core::time::Timestamp;
 use ims_core::ImsError;
 use std::cell::{Cell, RefCell};
 
+/// Whether this build has the in-browser demo (the `demo` feature).
+pub const BUILT_IN: bool = true;
+
 thread_local! {
     static CATALOG: RefCell<Option<Catalog>> = const { RefCell::new(None) };
     /// Whether the browser gives localStorage; without it changes last as long as the page.

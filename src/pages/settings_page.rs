@@ -29,19 +29,22 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1>{t(Key::Settings)}</h1>
         <form class="ims-settings" data-testid="settings" on:submit=save>
-            <fieldset class="ims-choice">
-                <legend>{t(Key::Backend)}</legend>
-                <label class="ims-check">
-                    <input type="radio" name="backend" data-testid="backend-demo" prop:checked=move || demo.get()
-                        on:change=move |_| demo.set(true) />
-                    {t(Key::BackendDemo)}
-                </label>
-                <label class="ims-check">
-                    <input type="radio" name="backend" data-testid="backend-http" prop:checked=move || !demo.get()
-                        on:change=move |_| demo.set(false) />
-                    {t(Key::BackendHttp)}
-                </label>
-            </fieldset>
+            // The choice exists only in a build that has the in-browser demo.
+            {crate::api::demo::BUILT_IN.then(|| view! {
+                <fieldset class="ims-choice">
+                    <legend>{t(Key::Backend)}</legend>
+                    <label class="ims-check">
+                        <input type="radio" name="backend" data-testid="backend-demo" prop:checked=move || demo.get()
+                            on:change=move |_| demo.set(true) />
+                        {t(Key::BackendDemo)}
+                    </label>
+                    <label class="ims-check">
+                        <input type="radio" name="backend" data-testid="backend-http" prop:checked=move || !demo.get()
+                            on:change=move |_| demo.set(false) />
+                        {t(Key::BackendHttp)}
+                    </label>
+                </fieldset>
+            })}
             <label for="endpoint">{t(Key::Endpoint)}</label>
             <input id="endpoint" disabled=move || demo.get() type="url" placeholder="https://ims.example.com" prop:value=move || endpoint.get()
                 on:input:target=move |ev| endpoint.set(ev.target().value()) />

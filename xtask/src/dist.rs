@@ -27,10 +27,27 @@ pub fn run() -> Result<(), String> {
     Ok(())
 }
 
-/// Builds the bundle into `out`.
+/// The console ims-server serves, in `dist/`: HTTP backends only, without the in-browser demo.
+pub fn build_served() -> Result<(), String> {
+    cmd::run(command("trunk", &["build", "--release", "--locked"]))
+}
+
+/// Builds the bundle into `out`: with the in-browser demo (the `demo` feature).
 pub fn build(out: &Path) -> Result<(), String> {
     let out_arg = out.to_string_lossy();
-    let args = ["build", "--release", "--locked", "--public-url", "./", "--filehash", "false", "--dist", &out_arg];
+    let args = [
+        "build",
+        "--release",
+        "--locked",
+        "--features",
+        "demo",
+        "--public-url",
+        "./",
+        "--filehash",
+        "false",
+        "--dist",
+        &out_arg,
+    ];
     cmd::run(command("trunk", &args))?;
     let index = out.join("index.html");
     let html = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;

@@ -5,6 +5,7 @@
 //!   and print a summary.
 //! - `dist`: the static bundle (in-browser demo, any sub-path, embeddable) in `dist-static/`.
 //! - `bench`: the measured budgets (server under load, console transfer size).
+//! - `size [static]`: where the console's wasm bytes go (twiggy's top 20), served or static build.
 
 mod bench;
 mod cmd;
@@ -16,7 +17,7 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [-- ims-server args] | test [LAYER…] | dist | bench>";
+const USAGE: &str = "usage: cargo xtask <serve [-- ims-server args] | test [LAYER…] | dist | bench | size [static]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,6 +26,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("dist") => dist::run(),
         Some("bench") => bench::run(),
+        Some("size") => size::run(&args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     match result {

@@ -7,7 +7,7 @@ use crate::tools;
 /// ims-server, so that Ctrl-C reaches the server directly and it shuts down cleanly.
 pub fn run(server_args: &[String]) -> Result<(), String> {
     tools::ensure_build_tools()?;
-    cmd::run(command("trunk", &["build", "--release", "--locked"]))?;
+    crate::dist::build_served()?;
     cmd::run(command("cargo", &["build", "--locked", "--release", "-p", "ims-server"]))?;
     let binary = target_dir().join("release").join("ims-server");
     let dist = root().join("dist");

@@ -4,7 +4,7 @@
 
 pub(crate) mod e2e;
 
-use crate::cmd::{self, command, root};
+use crate::cmd::{self, command};
 use crate::{size, tools};
 use std::time::Instant;
 
@@ -104,22 +104,14 @@ fn clippy_native() -> Result<Outcome, String> {
     )
 }
 
+/// Both builds of the console: the served one (no features) and, with its tests, the static
+/// one (`demo`).
 fn clippy_wasm() -> Result<Outcome, String> {
-    check(
-        "cargo",
-        &[
-            "clippy",
-            "--locked",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
-            "ims-console",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    )
+    let base = ["clippy", "--locked", "--target", "wasm32-unknown-unknown", "-p", "ims-console"];
+    let served = [&base[..], &["--", "-D", "warnings"]].concat();
+    let with_demo = [&base[..], &["--all-targets", "--features", "demo", "--", "-D", "warnings"]].concat();
+    let ok = [served, with_demo].iter().all(|args| cmd::run(command("cargo", args)).is_ok());
+    Ok(Outcome::check(ok))
 }
 
 fn core_on_wasm() -> Result<Outcome, String> {
@@ -132,7 +124,10 @@ fn native_tests() -> Result<Outcome, String> {
 }
 
 fn component_tests() -> Result<Outcome, String> {
-    let mut c = command("cargo", &["test", "--locked", "--target", "wasm32-unknown-unknown", "-p", "ims-console"]);
+    let mut c = command(
+        "cargo",
+        &["test", "--locked", "--target", "wasm32-unknown-unknown", "-p", "ims-console", "--features", "demo"],
+    );
     c.env("CHROMEDRIVER", "/usr/bin/chromedriver");
     // The first headless Chromium start on a cold 2-core machine can exceed the 5 s default.
     c.env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "30").env("WASM_BINDGEN_TEST_TIMEOUT", "60");
@@ -140,16 +135,12 @@ fn component_tests() -> Result<Outcome, String> {
     Ok(Outcome::counted(ok, cargo_test_counts(&out)))
 }
 
-/// The console for ims-server (`dist/`, measured) and the static bundle (`dist-static/`).
+/// The console for ims-server (`dist/`, HTTP backends only) and the static bundle
+/// (`dist-static/`, with the in-browser demo), each measured against its own size guard.
 fn release_build() -> Result<Outcome, String> {
-    cmd::run(command("trunk", &["build", "--release", "--locked"]))?;
+    crate::dist::build_served()?;
     crate::dist::build(&crate::dist::dist_dir())?;
-    let sizes = size::measure(&root().join("dist"))?;
-    let gzip = size::report(&sizes);
-    if gzip > size::GZIP_LIMIT {
-        eprintln!("xtask: the console's gzip transfer size {gzip} B is over the {} B limit", size::GZIP_LIMIT);
-    }
-    Ok(Outcome::check(gzip > 0 && gzip <= size::GZIP_LIMIT))
+    Ok(Outcome::check(size::check_builds()?))
 }
 
 /// Sums `test result: ok. N passed; M failed; …` lines (cargo test and wasm-bindgen-test).

@@ -8,6 +8,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 /// `wasm-opt --version` of npm's binaryen 132 (Debian's 108 breaks the wasm at start-up).
 pub const WASM_OPT_VERSION: &str = "version 132";
+/// twiggy, for `cargo xtask size` (run on the pre-bindgen wasm, which keeps function names).
+pub const TWIGGY_VERSION: &str = "0.8.0";
 
 /// Everything `serve` needs: the wasm target, trunk, wasm-bindgen and the npm packages.
 pub fn ensure_build_tools() -> Result<(), String> {
@@ -33,11 +35,16 @@ fn ensure_wasm_target() -> Result<(), String> {
     cmd::run(command("rustup", &["target", "add", "wasm32-unknown-unknown"]))
 }
 
-/// `cargo install`s `krate` unless `program --version` already prints `program version`.
+/// Whether `program --version` ends in `version` (`trunk 0.21.14`, `twiggy-opt 0.8.0`).
+fn has_version(program: &str, version: &str) -> bool {
+    output(program, &["--version"]).is_some_and(|v| v.split_whitespace().last() == Some(version))
+}
+
+/// `cargo install`s `krate` unless `program --version` already names `version`.
 /// trunk is built without fat LTO: the same binary for our use, minutes faster to build.
-fn ensure_cargo_tool(program: &str, version: &str, krate: &str, locked: bool) -> Result<(), String> {
+pub fn ensure_cargo_tool(program: &str, version: &str, krate: &str, locked: bool) -> Result<(), String> {
     let want = format!("{program} {version}");
-    if output(program, &["--version"]).as_deref() == Some(want.as_str()) {
+    if has_version(program, version) {
         return Ok(());
     }
     println!("xtask: installing {want} (one time, several minutes)");
@@ -50,10 +57,11 @@ fn ensure_cargo_tool(program: &str, version: &str, krate: &str, locked: bool) ->
     let mut c = command("cargo", &args);
     c.env("CARGO_PROFILE_RELEASE_LTO", "false").env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
     cmd::run(c)?;
-    match output(program, &["--version"]) {
-        Some(v) if v == want => Ok(()),
-        other => Err(format!("installed {krate} but `{program} --version` prints {other:?}; is ~/.cargo/bin on PATH?")),
+    if has_version(program, version) {
+        return Ok(());
     }
+    let shown = output(program, &["--version"]);
+    Err(format!("installed {krate} but `{program} --version` prints {shown:?}; is ~/.cargo/bin on PATH?"))
 }
 
 /// `npm ci` in tests/e2e when node_modules is missing or older than the lock file; then checks

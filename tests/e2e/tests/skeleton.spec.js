@@ -30,3 +30,11 @@ test('a token the server refuses leads back to sign-in with the reason', async (
   await expect(page.getByRole('cell', { name: 'ci-runner' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'web-frontend-golden' })).toHaveCount(0);
 });
+
+test('the console ims-server serves has no in-browser demo: Settings offers only the endpoint', async ({ page }) => {
+  await page.goto('/settings');
+  await expect(page.getByLabel('Endpoint')).toBeVisible();
+  await expect(page.getByLabel('Endpoint')).toBeEnabled();
+  await expect(page.getByText('In-browser demo')).toHaveCount(0);
+  await expect(page.getByTestId('demo-controls')).toHaveCount(0);
+});

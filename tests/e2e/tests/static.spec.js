@@ -58,6 +58,16 @@ test('under a sub-path with no API: list, filter, create, edit; a reload keeps i
   await expect(page.getByTestId('error-status')).toHaveText('404');
 });
 
+test('the static bundle offers the in-browser demo or an endpoint in Settings', async ({ page }) => {
+  await open(page, '/settings');
+  const demo = page.getByRole('radio', { name: /In-browser demo/ });
+  await expect(demo).toBeVisible();
+  await expect(demo).toBeChecked();
+  await expect(page.getByLabel('Endpoint')).toBeDisabled();
+  await page.getByRole('radio', { name: /endpoint/i }).check();
+  await expect(page.getByLabel('Endpoint')).toBeEnabled();
+});
+
 test('one person plays both sides of sharing with demo projects A and B', async ({ page }) => {
   await open(page);
   const name = `demo-share-${Date.now()}`;

@@ -30,6 +30,7 @@ pub(super) fn run() -> Result<Outcome, String> {
     let child = c.spawn().map_err(|e| format!("cannot start ims-server: {e}"))?;
     let _server = Server { child, dir };
     cmd::wait_for_port(addr, Duration::from_secs(30))?;
+    crate::size::served::report(addr, &root().join("dist"))?;
 
     let (_static_server, static_url) = static_server(static_addr, &artifacts)?;
 
