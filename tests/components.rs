@@ -51,7 +51,7 @@ async fn table_renders_one_row_per_image_with_api_text_as_text() {
 async fn custom_property_columns_and_row_selection() {
     let root = fresh_container();
     let images = vec![image(r#"{"id":"1","name":"a","team":"blue"}"#), image(r#"{"id":"2","name":"b"}"#)];
-    let selection = RwSignal::new(std::collections::HashSet::new());
+    let selection = RwSignal::new(std::collections::BTreeSet::new());
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         view! { <ImageTable images=images.clone() columns=cols(&["name", "team"]) selection=selection /> }
     });
