@@ -103,3 +103,36 @@ test('sorting by a header and the list screenshot', async ({ page }) => {
   expect([...names].sort()).toEqual(names);
   await page.screenshot({ path: `${artifacts}/list.png` });
 });
+
+test('the quick filter hides the rows that do not match, and export writes exactly the rows shown', async ({ page }) => {
+  await signIn(page);
+  const rows = page.getByTestId('image-row');
+  await expect(rows.first()).toBeVisible();
+  const all = await rowNames(page);
+  const needle = 'ubuntu';
+  const matching = all.filter((n) => n.toLowerCase().includes(needle));
+  expect(matching.length).toBeGreaterThan(0);
+  expect(matching.length).toBeLessThan(all.length);
+
+  await page.getByTestId('quick-filter').fill('Ubuntu');
+  const hiddenRow = rows.filter({ hasNotText: /ubuntu/i }).first();
+  await expect(hiddenRow).toBeHidden();
+  expect(await hiddenRow.evaluate((row) => getComputedStyle(row).display)).toBe('none');
+  const shown = page.locator('[data-testid=image-row]:visible [data-col=name]');
+  await expect(shown).toHaveCount(matching.length);
+  expect(await shown.allTextContents()).toEqual(matching);
+  await page.screenshot({ path: `${artifacts}/quick-filter.png` });
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const csv = await (await download).createReadStream().then(async (stream) => {
+    let text = '';
+    for await (const chunk of stream) text += chunk;
+    return text;
+  });
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines.length - 1).toBe(matching.length);
+
+  await page.getByTestId('quick-filter').fill('');
+  await expect(page.locator('[data-testid=image-row]:visible')).toHaveCount(all.length);
+});

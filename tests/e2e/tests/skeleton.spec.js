@@ -33,8 +33,8 @@ test('a token the server refuses leads back to sign-in with the reason', async (
 
 test('the console ims-server serves has no in-browser demo: Settings offers only the endpoint', async ({ page }) => {
   await page.goto('/settings');
-  await expect(page.getByLabel('Endpoint')).toBeVisible();
-  await expect(page.getByLabel('Endpoint')).toBeEnabled();
+  await expect(page.getByLabel('API endpoint', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('API endpoint', { exact: true })).toBeEnabled();
   await expect(page.getByText('In-browser demo')).toHaveCount(0);
   await expect(page.getByTestId('demo-controls')).toHaveCount(0);
 });

@@ -63,9 +63,9 @@ test('the static bundle offers the in-browser demo or an endpoint in Settings', 
   const demo = page.getByRole('radio', { name: /In-browser demo/ });
   await expect(demo).toBeVisible();
   await expect(demo).toBeChecked();
-  await expect(page.getByLabel('Endpoint')).toBeDisabled();
+  await expect(page.getByLabel('API endpoint', { exact: true })).toBeDisabled();
   await page.getByRole('radio', { name: /endpoint/i }).check();
-  await expect(page.getByLabel('Endpoint')).toBeEnabled();
+  await expect(page.getByLabel('API endpoint', { exact: true })).toBeEnabled();
 });
 
 test('one person plays both sides of sharing with demo projects A and B', async ({ page }) => {
