@@ -35,11 +35,16 @@ class TokenCredentials(BasicCredentials):
 
 def client(endpoint, mode, cred):
     parts = cred.split(":")
-    credentials = BasicCredentials(*parts) if mode == "aksk" else TokenCredentials(*parts)
     config = HttpConfig.get_default_config()
     config.timeout = (5, 30)
-    return ImsClient.new_builder().with_credentials(credentials).with_endpoints([endpoint]) \
+    if mode == "aksk":
+        return ImsClient.new_builder().with_credentials(BasicCredentials(*parts)).with_endpoints([endpoint]) \
+            .with_http_config(config).build()
+    # The builder accepts only BasicCredentials by class name; the built client takes any.
+    placeholder = BasicCredentials("token-mode", "token-mode", parts[1])
+    built = ImsClient.new_builder().with_credentials(placeholder).with_endpoints([endpoint]) \
         .with_http_config(config).build()
+    return built.with_credentials(TokenCredentials(*parts))
 
 
 class Run:

@@ -3,6 +3,7 @@
 //! last line `N passed, N failed`.
 
 pub(crate) mod e2e;
+pub(crate) mod sdk;
 
 use crate::cmd::{self, command, root};
 use crate::{size, tools};
@@ -37,6 +38,7 @@ const LAYERS: &[Layer] = &[
     ("clippy console wasm32", true, clippy_wasm),
     ("ims-core on wasm32", true, core_on_wasm),
     ("native tests", false, native_tests),
+    ("huawei sdk", false, sdk::run),
     ("component tests", true, component_tests),
     ("release build", true, release_build),
     ("playwright", true, e2e::run),
