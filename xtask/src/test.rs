@@ -3,6 +3,7 @@
 //! last line `N passed, N failed`.
 
 pub(crate) mod e2e;
+mod glance_gateway;
 pub(crate) mod sdk;
 
 use crate::cmd::{self, command, root};
@@ -39,6 +40,7 @@ const LAYERS: &[Layer] = &[
     ("ims-core on wasm32", true, core_on_wasm),
     ("native tests", false, native_tests),
     ("huawei sdk", false, sdk::run),
+    ("gateway glance", false, glance_gateway::run),
     ("component tests", true, component_tests),
     ("release build", true, release_build),
     ("playwright", true, e2e::run),

@@ -4,10 +4,8 @@
 //! once with tokens. The scenario prints `N passed, N failed`, which this layer adds up.
 
 use super::Outcome;
-use crate::cmd::{self, command, root, target_dir, Server};
-use crate::test::e2e::free_port;
-use std::path::PathBuf;
-use std::time::Duration;
+use crate::cmd::{self, command, root};
+use crate::servers::{start_server, venv};
 
 const PROJECT_A: &str = "b912fb4a4c464b568ecfca1071b21b10";
 const PROJECT_B: &str = "0b1e494e2660441a957313163095fe5c";
@@ -22,50 +20,13 @@ fn tokens_file() -> String {
     )
 }
 
-/// A Python venv under target/ with a requirements file installed; reused when `check` passes.
-pub(crate) fn venv(name: &str, requirements: &str, check: &str) -> Result<PathBuf, String> {
-    let dir = target_dir().join(name);
-    let python = dir.join("bin").join("python");
-    if python.exists() && cmd::output(&python.to_string_lossy(), &["-c", check]).is_some() {
-        return Ok(python);
-    }
-    cmd::run(command("python3", &["-m", "venv", &dir.to_string_lossy()]))?;
-    let requirements = root().join(requirements);
-    cmd::run(command(
-        &python.to_string_lossy(),
-        &["-m", "pip", "install", "-q", "-r", &requirements.to_string_lossy()],
-    ))?;
-    Ok(python)
-}
-
-/// Starts the debug ims-server with `args` and a temporary directory; returns it and its address.
-pub(crate) fn start_server(name: &str, args: &[String], files: &[(&str, String)]) -> Result<(Server, String), String> {
-    let addr = free_port()?;
-    let dir = std::env::temp_dir().join(format!("ims-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    for (file, text) in files {
-        std::fs::write(dir.join(file), text).map_err(|e| format!("cannot write {file}: {e}"))?;
-    }
-    let artifacts = root().join("test-artifacts");
-    std::fs::create_dir_all(&artifacts).map_err(|e| e.to_string())?;
-    let log = std::fs::File::create(artifacts.join(format!("{name}.log"))).map_err(|e| e.to_string())?;
-    let mut c =
-        command(&target_dir().join("debug").join("ims-server").to_string_lossy(), &["--listen", &addr.to_string()]);
-    c.args(args.iter().map(|a| a.replace("{dir}", &dir.to_string_lossy())));
-    c.stdout(log.try_clone().map_err(|e| e.to_string())?).stderr(log);
-    let child = c.spawn().map_err(|e| format!("cannot start ims-server: {e}"))?;
-    let server = Server { child, dir };
-    cmd::wait_for_port(addr, Duration::from_secs(30))?;
-    Ok((server, format!("http://{addr}")))
-}
-
 pub(super) fn run() -> Result<Outcome, String> {
     let check = "import importlib.metadata as m, dateutil; assert m.version('huaweicloudsdkims') == '3.1.219'";
     let python = venv("huawei-sdk-venv", "tests/sdk/requirements.txt", check)?;
     cmd::run(command("cargo", &["build", "--locked", "-p", "ims-server"]))?;
     let args: Vec<String> =
         ["--db", "{dir}/ims.sqlite", "--tokens", "{dir}/tokens.toml"].iter().map(|s| (*s).to_owned()).collect();
-    let (_server, base) = start_server("huawei-sdk-server", &args, &[("tokens.toml", tokens_file())])?;
+    let (_server, base) = start_server("debug", "huawei-sdk-server", &args, &[("tokens.toml", tokens_file())])?;
     let script = root().join("tests").join("sdk").join("huawei_sdk_scenario.py");
     let modes = [
         ("aksk", format!("SDKAKA:sdk-secret-a:{PROJECT_A}"), format!("SDKAKB:sdk-secret-b:{PROJECT_B}")),
@@ -86,7 +47,7 @@ pub(super) fn run() -> Result<Outcome, String> {
 }
 
 /// The scenario's closing `N passed, N failed` line.
-fn scenario_counts(out: &str) -> (u64, u64) {
+pub(super) fn scenario_counts(out: &str) -> (u64, u64) {
     out.lines()
         .rev()
         .find_map(|l| {
