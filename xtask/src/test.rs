@@ -3,6 +3,7 @@
 //! last line `N passed, N failed`.
 
 pub(crate) mod e2e;
+mod e2e_gateway;
 mod glance_gateway;
 pub(crate) mod sdk;
 
@@ -44,6 +45,7 @@ const LAYERS: &[Layer] = &[
     ("component tests", true, component_tests),
     ("release build", true, release_build),
     ("playwright", true, e2e::run),
+    ("playwright gateway", true, e2e_gateway::run),
 ];
 
 /// Runs every layer, or those whose names contain one of `only`.

@@ -116,7 +116,8 @@ fn the_sdk_dates_round_trip() {
 
 #[test]
 fn each_changed_part_breaks_the_signature() {
-    let changes: [(&str, fn(&mut Raw)); 6] = [
+    type Change = (&'static str, fn(&mut Raw));
+    let changes: [Change; 6] = [
         ("a signed header", |r| r.set("user-agent", "curl/8")),
         ("the query", |r| r.query = r.query.replace("limit=1", "limit=2")),
         ("the path", |r| r.path = "/v2/images".to_owned()),
