@@ -1,7 +1,8 @@
-//! `cargo xtask bench gateway`: the latency a gateway adds. 10,000 list calls, one after the
-//! other on one keep-alive connection, straight to an ims-server and through a gateway in front
-//! of it (pass-through with a token, and signing with an AK/SK the upstream verifies); medians,
-//! p99s and their ratios. Needs only the release server, no console.
+//! `cargo xtask bench gateway`: the latency a gateway adds. 10,000 list calls on one keep-alive
+//! connection each, straight to an ims-server and through a gateway in front of it
+//! (pass-through with a token, and signing with an AK/SK the upstream verifies); medians,
+//! p99s and their ratios. The three kinds of call take turns, so that a noisy shared machine
+//! slows them alike. Needs only the release server, no console.
 
 use crate::cmd::{self, command};
 use crate::servers::start_server;
@@ -29,8 +30,8 @@ impl Connection {
         Ok(Connection { reader: BufReader::new(stream), host })
     }
 
-    /// The status of one GET, its body read to the end (by length or chunks).
-    fn get(&mut self, path: &str, token: &str) -> Result<u16, String> {
+    /// The status and body length of one GET, its body read to the end (by length or chunks).
+    fn get(&mut self, path: &str, token: &str) -> Result<(u16, usize), String> {
         let request = format!("GET {path} HTTP/1.1\r\nHost: {}\r\nX-Auth-Token: {token}\r\n\r\n", self.host);
         self.reader.get_mut().write_all(request.as_bytes()).map_err(|e| e.to_string())?;
         let (mut status, mut length, mut chunked) = (0, 0usize, false);
@@ -50,19 +51,22 @@ impl Connection {
             }
         }
         if chunked {
+            let mut total = 0;
             loop {
                 let mut size = String::new();
                 self.reader.read_line(&mut size).map_err(|e| e.to_string())?;
                 let n = usize::from_str_radix(size.trim(), 16).map_err(|_| "bad chunk size".to_owned())?;
                 self.skip(n + 2)?;
+                total += n;
                 if n == 0 {
                     break;
                 }
             }
+            Ok((status, total))
         } else {
             self.skip(length)?;
+            Ok((status, length))
         }
-        Ok(status)
     }
 
     fn skip(&mut self, n: usize) -> Result<(), String> {
@@ -71,22 +75,28 @@ impl Connection {
     }
 }
 
-/// Latencies in microseconds of `CALLS` sequential GETs after a warm-up, sorted.
-fn measure(base: &str, token: &str) -> Result<Vec<f64>, String> {
-    let mut c = Connection::open(base)?;
-    for _ in 0..WARMUP {
-        c.get(PATH, token)?;
-    }
-    let mut took = Vec::with_capacity(CALLS);
-    for _ in 0..CALLS {
-        let started = Instant::now();
-        let status = c.get(PATH, token)?;
-        took.push(started.elapsed().as_secs_f64() * 1e6);
-        if status != 200 {
-            return Err(format!("{base}{PATH} answered {status}"));
+/// Latencies in microseconds of `CALLS` GETs to each target after a warm-up, taking turns;
+/// sorted per target. Every answer must be a 200 of the same length as the first target's.
+fn measure(targets: &[(&str, &str)]) -> Result<Vec<Vec<f64>>, String> {
+    let mut connections = targets.iter().map(|(base, _)| Connection::open(base)).collect::<Result<Vec<_>, _>>()?;
+    let mut took = vec![Vec::with_capacity(CALLS); targets.len()];
+    let mut expected = None;
+    for round in 0..WARMUP + CALLS {
+        for (i, (c, (base, token))) in connections.iter_mut().zip(targets).enumerate() {
+            let started = Instant::now();
+            let (status, length) = c.get(PATH, token)?;
+            let micros = started.elapsed().as_secs_f64() * 1e6;
+            if status != 200 || *expected.get_or_insert(length) != length {
+                return Err(format!("{base}{PATH} answered {status} with {length} bytes"));
+            }
+            if round >= WARMUP {
+                took[i].push(micros);
+            }
         }
     }
-    took.sort_by(f64::total_cmp);
+    for t in &mut took {
+        t.sort_by(f64::total_cmp);
+    }
     Ok(took)
 }
 
@@ -110,17 +120,13 @@ pub fn run() -> Result<(), String> {
     let sign_args = vec!["--upstream".to_owned(), direct.clone(), "--tokens".into(), "{dir}/tokens.toml".into()];
     let (_sign, signing) = start_server("release", "bench-gateway-sign", &sign_args, &files)?;
 
-    let runs = [
-        ("direct (X-Auth-Token)", direct.as_str(), "bench-token"),
-        ("pass-through gateway", passthrough.as_str(), "bench-token"),
-        ("signing gateway (AK/SK)", signing.as_str(), "gateway-token"),
-    ];
-    let mut rows = Vec::new();
-    for (name, base, token) in runs {
-        let took = measure(base, token)?;
-        rows.push((name, percentile(&took, 0.5), percentile(&took, 0.99)));
-    }
-    println!("\nGET {PATH}, {CALLS} sequential calls on one keep-alive connection each (loopback, release build):");
+    let names = ["direct (X-Auth-Token)", "pass-through gateway", "signing gateway (AK/SK)"];
+    let targets =
+        [(direct.as_str(), "bench-token"), (passthrough.as_str(), "bench-token"), (signing.as_str(), "gateway-token")];
+    let took = measure(&targets)?;
+    let rows: Vec<_> =
+        names.iter().zip(&took).map(|(name, t)| (*name, percentile(t, 0.5), percentile(t, 0.99))).collect();
+    println!("\nGET {PATH}, {CALLS} calls to each, taking turns, one keep-alive connection each (loopback, release):");
     let (_, base50, base99) = rows[0];
     for (name, p50, p99) in &rows {
         println!(

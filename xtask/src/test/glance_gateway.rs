@@ -8,6 +8,7 @@ use crate::cmd::{self, command, root};
 use crate::servers::start_server;
 
 pub(super) fn run() -> Result<Outcome, String> {
+    cmd::run(command("cargo", &["build", "--locked", "-p", "ims-server"]))?;
     let glance = match crate::glance::start() {
         Ok(glance) => glance,
         Err(why) => {
@@ -15,7 +16,6 @@ pub(super) fn run() -> Result<Outcome, String> {
             return Ok(Outcome { passed: 0, failed: 0 });
         }
     };
-    cmd::run(command("cargo", &["build", "--locked", "-p", "ims-server"]))?;
     let (_gateway, base) =
         start_server("debug", "glance-gateway", &["--upstream".to_owned(), glance.url.clone()], &[])?;
     let script = root().join("tests").join("glance").join("gateway_check.py");
