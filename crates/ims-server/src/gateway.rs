@@ -91,3 +91,17 @@ pub fn app(config: GatewayConfig, options: &AppOptions) -> Result<Router, String
     let api = api.layer(axum::middleware::from_fn(crate::envelope_errors)).with_state(gateway);
     Ok(crate::shell(api, options, info))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse_upstream;
+
+    #[test]
+    fn an_upstream_is_an_absolute_http_url_without_query() {
+        assert_eq!(parse_upstream("https://ims.cn-north-4.myhuaweicloud.com/").unwrap().path(), "/");
+        assert_eq!(parse_upstream("http://127.0.0.1:9292/glance").unwrap().path(), "/glance");
+        for bad in ["ims.example.com", "ftp://ims.example.com", "https://ims.example.com/?a=1", "/v2", ""] {
+            assert!(parse_upstream(bad).is_err(), "{bad}");
+        }
+    }
+}

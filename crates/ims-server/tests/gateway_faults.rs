@@ -91,6 +91,29 @@ async fn an_upstream_that_is_down_is_a_502() {
 }
 
 #[tokio::test]
+async fn an_upstream_that_never_accepts_is_a_502_at_the_connect_timeout() {
+    // A listener that never accepts, its backlog filled: further connection attempts hang.
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let listener = socket.listen(1).unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut fillers = Vec::new();
+    for _ in 0..4 {
+        if let Ok(Ok(s)) = tokio::time::timeout(Duration::from_millis(200), TcpStream::connect(addr)).await {
+            fillers.push(s);
+        }
+    }
+    // connect_timeout is 2 s in gateway_support; the total timeout is far longer.
+    let gw = gateway(&format!("http://{addr}"), "", Duration::from_secs(30)).await;
+    let started = Instant::now();
+    let answer = envelope(get(&gw, "/v2/cloudimages").await).await;
+    let took = started.elapsed();
+    assert_eq!(answer, (StatusCode::BAD_GATEWAY, "IMS.0502".to_owned()));
+    assert!(took >= Duration::from_millis(1900) && took < Duration::from_secs(5), "{took:?}");
+    drop((fillers, listener));
+}
+
+#[tokio::test]
 async fn a_slow_upstream_is_a_504_within_the_timeout() {
     let silent = fake(|mut socket| async move {
         let _ = read_head(&mut socket).await;

@@ -53,3 +53,22 @@ pub async fn run(cli: Cli) -> Result<(), String> {
     tracing::info!("stopped");
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[test]
+    fn timeouts_must_be_positive_and_pass_through_needs_no_tokens() {
+        let cli = |extra: &[&str]| {
+            let mut args = vec!["ims-server", "--upstream", "http://127.0.0.1:9"];
+            args.extend_from_slice(extra);
+            Cli::try_parse_from(args).unwrap()
+        };
+        let ok = config(&cli(&["--upstream-timeout", "0.5"])).unwrap();
+        assert_eq!((ok.mode(), ok.total_timeout), (Mode::PassThrough, Duration::from_millis(500)));
+        assert!(config(&cli(&["--upstream-timeout", "0"])).is_err());
+        assert!(config(&cli(&["--upstream-connect-timeout=-1"])).is_err());
+    }
+}
