@@ -163,8 +163,8 @@ fn decode_hex(text: &str) -> Option<Vec<u8>> {
     (0..text.len()).step_by(2).map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok()).collect()
 }
 
-/// The `Authorization` value for a request whose signed headers (lower-case names, sorted,
-/// with their values) are `headers`, as the SDK would send it.
+/// The `Authorization` value the SDK would send for `signing` (its headers already in
+/// canonical form) at `date`, signed with `sk`.
 pub fn authorization(ak: &str, sk: &str, date: &str, signing: &Parts<'_>) -> String {
     let to_sign = canonical::string_to_sign(date, &canonical::canonical_request(signing));
     let mut mac = hmac(sk);
