@@ -19,10 +19,17 @@ pub const ALGORITHM: &str = "SDK-HMAC-SHA256";
 pub const MAX_SKEW_SECS: i64 = 15 * 60;
 
 /// What the server knows of an access key: its secret and the projects it may act for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `Debug` never shows the secret.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Credential {
     pub sk: String,
     pub projects: Vec<String>,
+}
+
+impl std::fmt::Debug for Credential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credential").field("sk", &"<hidden>").field("projects", &self.projects).finish()
+    }
 }
 
 /// A request as received, with its raw (still percent-encoded) path and query.
