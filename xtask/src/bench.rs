@@ -2,6 +2,8 @@
 //! console's transfer size. Figures are printed, not asserted: machines are shared and noisy,
 //! so quote medians of several runs.
 
+mod gateway;
+
 use crate::cmd::{self, command, root, target_dir, Server};
 use crate::test::e2e;
 use crate::{size, tools};
@@ -17,7 +19,16 @@ const SECONDS: &str = "10s";
 const TARGET_RPS: f64 = 5000.0;
 const TARGET_P99_MS: f64 = 10.0;
 
-pub fn run() -> Result<(), String> {
+/// Every budget, or with `gateway` only the gateway's added latency.
+pub fn run(args: &[String]) -> Result<(), String> {
+    match args.first().map(String::as_str) {
+        Some("gateway") => gateway::run(),
+        None => all(),
+        Some(other) => Err(format!("unknown bench {other:?}; try `cargo xtask bench` or `cargo xtask bench gateway`")),
+    }
+}
+
+fn all() -> Result<(), String> {
     ensure_wrk()?;
     tools::ensure_test_tools()?;
     crate::dist::build_served()?;

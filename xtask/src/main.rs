@@ -4,20 +4,24 @@
 //! - `test [LAYER…]`: install what is missing, then run every test layer (or the named ones)
 //!   and print a summary.
 //! - `dist`: the static bundle (in-browser demo, any sub-path, embeddable) in `dist-static/`.
-//! - `bench`: the measured budgets (server under load, console transfer size).
+//! - `bench [gateway]`: the measured budgets (server under load, console transfer size), or
+//!   only the gateway's added latency.
 //! - `size [static]`: where the console's wasm bytes go (twiggy's top 20), served or static build.
 
 mod bench;
 mod cmd;
 mod dist;
+mod glance;
 mod serve;
+mod servers;
 mod size;
 mod test;
 mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [-- ims-server args] | test [LAYER…] | dist | bench | size [static]>";
+const USAGE: &str =
+    "usage: cargo xtask <serve [-- ims-server args] | test [LAYER…] | dist | bench [gateway] | size [static]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,7 +29,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
         Some("dist") => dist::run(),
-        Some("bench") => bench::run(),
+        Some("bench") => bench::run(&args[1..]),
         Some("size") => size::run(&args[1..]),
         _ => Err(USAGE.to_owned()),
     };

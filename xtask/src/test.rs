@@ -3,6 +3,9 @@
 //! last line `N passed, N failed`.
 
 pub(crate) mod e2e;
+mod e2e_gateway;
+mod glance_gateway;
+pub(crate) mod sdk;
 
 use crate::cmd::{self, command};
 use crate::{size, tools};
@@ -37,9 +40,12 @@ const LAYERS: &[Layer] = &[
     ("clippy console wasm32", true, clippy_wasm),
     ("ims-core on wasm32", true, core_on_wasm),
     ("native tests", false, native_tests),
+    ("huawei sdk", false, sdk::run),
+    ("gateway glance", false, glance_gateway::run),
     ("component tests", true, component_tests),
     ("release build", true, release_build),
     ("playwright", true, e2e::run),
+    ("playwright gateway", true, e2e_gateway::run),
 ];
 
 /// Runs every layer, or those whose names contain one of `only`.

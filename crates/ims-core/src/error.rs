@@ -59,6 +59,16 @@ error_codes! {
     UnknownMarker => ("IMS.0013", 400),
     /// No token, or a token the server does not know.
     Unauthorized => ("IMS.0002", 401),
+    /// An `Authorization` header that is not a well-formed `SDK-HMAC-SHA256` signature.
+    SignatureMalformed => ("IMS.0060", 401),
+    /// An AK/SK-signed request with an access key the server does not know.
+    SignatureUnknownKey => ("IMS.0061", 401),
+    /// `X-Sdk-Date` missing, malformed or more than 15 minutes from the server's clock.
+    SignatureExpired => ("IMS.0062", 401),
+    /// The signature does not match the request (a changed header, path, query or body).
+    SignatureMismatch => ("IMS.0063", 401),
+    /// `X-Project-Id` is missing or not a project of the access key.
+    SignatureProjectMismatch => ("IMS.0064", 401),
     /// The caller may see the resource but not do this to it (not the owner, not the member).
     Forbidden => ("IMS.0003", 403),
     /// PATCH or create touched a documented attribute that is not editable.
@@ -91,6 +101,10 @@ error_codes! {
     PayloadTooLarge => ("IMS.0006", 413),
     /// PATCH with a media type other than the two JSON-patch types.
     UnsupportedMediaType => ("IMS.0007", 415),
+    /// Gateway mode: the upstream endpoint could not be reached or answered with no HTTP.
+    UpstreamUnreachable => ("IMS.0502", 502),
+    /// Gateway mode: the upstream endpoint did not answer within the configured timeout.
+    UpstreamTimeout => ("IMS.0504", 504),
     /// Anything else; details stay in the server log under the request id.
     Internal => ("IMS.0500", 500),
 }

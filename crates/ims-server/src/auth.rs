@@ -1,6 +1,9 @@
-//! `X-Auth-Token` → project id.
+//! `X-Auth-Token` → project id, and the AK/SK credentials signed requests are checked against
+//! (see [`crate::signed`]).
 
+use crate::aksk::Credential;
 use crate::error::AppError;
+use crate::signed::SignedCaller;
 use crate::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -9,14 +12,27 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
 
-/// Known tokens and the project each one acts for.
+/// Known tokens and the project each one acts for; known access keys and their credentials.
 #[derive(Debug, Clone, Default)]
-pub struct Tokens(HashMap<String, String>);
+pub struct Tokens {
+    tokens: HashMap<String, String>,
+    credentials: HashMap<String, Credential>,
+}
 
 #[derive(Deserialize)]
 struct TokenFile {
     #[serde(default)]
     token: Vec<TokenEntry>,
+    #[serde(default)]
+    credential: Vec<CredentialEntry>,
+}
+
+/// `[[credential]]`: an access key, its secret and a project it acts for (one entry per project).
+#[derive(Deserialize)]
+struct CredentialEntry {
+    ak: String,
+    sk: String,
+    project_id: String,
 }
 
 #[derive(Deserialize)]
@@ -35,26 +51,47 @@ pub const DEMO_TOKENS: &[(&str, &str, &str)] = &[
 impl Tokens {
     /// The demo tokens.
     pub fn demo() -> Self {
-        Tokens(DEMO_TOKENS.iter().map(|(t, p, _)| ((*t).to_owned(), (*p).to_owned())).collect())
+        let tokens = DEMO_TOKENS.iter().map(|(t, p, _)| ((*t).to_owned(), (*p).to_owned())).collect();
+        Tokens { tokens, credentials: HashMap::new() }
     }
 
-    /// Reads a tokens file (`[[token]]` entries with `token` and `project_id`).
+    /// Reads a tokens file: `[[token]]` entries with `token` and `project_id`, and
+    /// `[[credential]]` entries with `ak`, `sk` and `project_id`. Other tables (the gateway's
+    /// `[[upstream_credential]]`) are read elsewhere.
     pub fn from_file(path: &Path) -> Result<Self, String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let file: TokenFile = toml::from_str(&text).map_err(|e| format!("bad tokens file {}: {e}", path.display()))?;
-        if file.token.is_empty() {
-            return Err(format!("tokens file {} has no [[token]] entry", path.display()));
+        if file.token.is_empty() && file.credential.is_empty() {
+            return Err(format!("tokens file {} has no [[token]] or [[credential]] entry", path.display()));
         }
-        Ok(Tokens(file.token.into_iter().map(|e| (e.token, e.project_id)).collect()))
+        let mut credentials: HashMap<String, Credential> = HashMap::new();
+        for e in file.credential {
+            if e.ak.is_empty() || e.sk.is_empty() {
+                return Err(format!("tokens file {}: a [[credential]] has an empty ak or sk", path.display()));
+            }
+            let entry =
+                credentials.entry(e.ak).or_insert_with(|| Credential { sk: e.sk.clone(), projects: Vec::new() });
+            if entry.sk != e.sk {
+                return Err(format!("tokens file {}: one ak has two different sk values", path.display()));
+            }
+            entry.projects.push(e.project_id);
+        }
+        Ok(Tokens { tokens: file.token.into_iter().map(|e| (e.token, e.project_id)).collect(), credentials })
     }
 
     /// The project a token acts for.
     pub fn project(&self, token: &str) -> Option<&str> {
-        self.0.get(token).map(String::as_str)
+        self.tokens.get(token).map(String::as_str)
+    }
+
+    /// The credential of an access key.
+    pub fn credential(&self, ak: &str) -> Option<&Credential> {
+        self.credentials.get(ak)
     }
 }
 
-/// The calling project, from a valid `X-Auth-Token`; a missing or unknown token is a 401.
+/// The calling project, from a verified AK/SK signature or a valid `X-Auth-Token`; a missing
+/// or unknown token is a 401.
 #[derive(Debug, Clone)]
 pub struct Caller(pub String);
 
@@ -62,6 +99,9 @@ impl FromRequestParts<AppState> for Caller {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        if let Some(SignedCaller(project)) = parts.extensions.get::<SignedCaller>() {
+            return Ok(Caller(project.clone()));
+        }
         let token = parts
             .headers
             .get("x-auth-token")

@@ -45,4 +45,21 @@ pub struct Cli {
     /// Do not seed the demo catalog into an empty database.
     #[arg(long, env = "IMS_NO_SEED")]
     pub no_seed: bool,
+
+    /// Gateway mode: forward `/v1`, `/v2` and `/v2.1` to this IMS or Glance endpoint instead of
+    /// serving the database. Signing mode when `--tokens` has `[[upstream_credential]]` entries.
+    #[arg(long, env = "IMS_UPSTREAM", value_name = "URL")]
+    pub upstream: Option<String>,
+
+    /// Gateway mode: a PEM file of CA certificates trusted besides the system's (a private CA).
+    #[arg(long, env = "IMS_UPSTREAM_CA", value_name = "FILE")]
+    pub upstream_ca: Option<PathBuf>,
+
+    /// Gateway mode: seconds a connection to the upstream may take to open.
+    #[arg(long, env = "IMS_UPSTREAM_CONNECT_TIMEOUT", default_value_t = 5.0, value_name = "SECONDS")]
+    pub upstream_connect_timeout: f64,
+
+    /// Gateway mode: seconds one whole exchange with the upstream may take.
+    #[arg(long, env = "IMS_UPSTREAM_TIMEOUT", default_value_t = 60.0, value_name = "SECONDS")]
+    pub upstream_timeout: f64,
 }

@@ -1,15 +1,19 @@
 //! The reference IMS API over SQLite. [`app`] builds the whole service for a state, so tests can
 //! drive it without a socket; [`run`] is the binary's entry point.
 
+pub mod aksk;
 pub mod auth;
 pub mod clock;
 pub mod config;
+pub mod console_info;
 pub mod db;
 pub mod error;
 mod extract;
+pub mod gateway;
 pub mod request_id;
 mod routes;
 mod security;
+pub mod signed;
 mod static_files;
 pub mod store;
 
@@ -19,6 +23,7 @@ use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
+use console_info::ServerInfo;
 use ims_core::{ErrorCode, ImsError};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -48,10 +53,17 @@ pub struct AppOptions {
 pub fn app(state: AppState, options: &AppOptions) -> Router {
     let api = routes::router()
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(state.clone(), signed::verify))
         .layer(middleware::from_fn(envelope_errors))
         .layer(cors(&options.cors_origins))
         .with_state(state);
-    let router = Router::new().nest("/v2", api);
+    shell(Router::new().nest("/v2", api), options, ServerInfo::store())
+}
+
+/// Everything around an API router: the console (or a 404 envelope), its server document,
+/// security headers, the panic guard and request ids. Shared by the store and gateway modes.
+fn shell(router: Router, options: &AppOptions, info: ServerInfo) -> Router {
+    let router = router.merge(console_info::router(info));
     let router = match &options.static_dir {
         Some(dir) => router.fallback_service(static_files::router(dir)),
         None => router.fallback(|| async { error::AppError::api(ErrorCode::NotFound, "not found") }),
@@ -75,7 +87,7 @@ fn cors(origins: &[String]) -> CorsLayer {
 
 /// The API's last line: any error response that is not already JSON (a framework rejection,
 /// say) is replaced by the envelope for its status, so a client never sees text or HTML.
-async fn envelope_errors(request: Request, next: Next) -> Response {
+pub(crate) async fn envelope_errors(request: Request, next: Next) -> Response {
     let response = next.run(request).await;
     let status = response.status();
     let json =
@@ -101,6 +113,9 @@ async fn envelope_errors(request: Request, next: Next) -> Response {
 
 /// Opens the database, seeds it, prints how to connect, and serves until SIGINT or SIGTERM.
 pub async fn run(cli: config::Cli) -> Result<(), String> {
+    if cli.upstream.is_some() {
+        return gateway::run::run(cli).await;
+    }
     let tokens = match &cli.tokens {
         Some(path) => Tokens::from_file(path)?,
         None => Tokens::demo(),
@@ -143,7 +158,7 @@ pub async fn run(cli: config::Cli) -> Result<(), String> {
     Ok(())
 }
 
-async fn shutdown_signal() {
+pub(crate) async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };

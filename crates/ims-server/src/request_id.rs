@@ -24,13 +24,20 @@ fn next_id() -> String {
 async fn tag(request: Request, next: Next) -> Response {
     let id = next_id();
     let (method, path) = (request.method().clone(), request.uri().path().to_owned());
+    // Which kind of credential came, never its value.
+    let headers = request.headers();
+    let auth = match (headers.contains_key("authorization"), headers.contains_key("x-auth-token")) {
+        (true, _) => "signature",
+        (false, true) => "token",
+        (false, false) => "none",
+    };
     let started = Instant::now();
     let mut response = next.run(request).await;
     if let Some(InternalError(detail)) = response.extensions().get::<InternalError>() {
         tracing::error!(request_id = %id, error = %detail, "internal error");
     }
     tracing::info!(
-        request_id = %id, %method, path, status = response.status().as_u16(),
+        request_id = %id, %method, path, auth, status = response.status().as_u16(),
         latency_us = started.elapsed().as_micros() as u64, "request"
     );
     if let Ok(value) = HeaderValue::from_str(&id) {

@@ -77,7 +77,7 @@ pub(crate) fn free_port() -> Result<SocketAddr, String> {
 }
 
 /// Playwright's list reporter closes with lines such as `  5 passed (3.1s)` and `  1 failed`.
-fn playwright_counts(out: &str) -> (u64, u64) {
+pub(super) fn playwright_counts(out: &str) -> (u64, u64) {
     let mut totals = (0, 0);
     for line in out.lines().map(str::trim) {
         let first_is_count = line.split_whitespace().next().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
