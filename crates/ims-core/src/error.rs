@@ -91,6 +91,16 @@ error_codes! {
     PayloadTooLarge => ("IMS.0006", 413),
     /// PATCH with a media type other than the two JSON-patch types.
     UnsupportedMediaType => ("IMS.0007", 415),
+    /// The change would make the image's document larger than the server stores.
+    ImageTooLarge => ("IMS.0033", 413),
+    /// The client sent a request head or body too slowly.
+    RequestTimeout => ("IMS.0008", 408),
+    /// The request URI is longer than the server reads.
+    UriTooLong => ("IMS.0009", 414),
+    /// The request headers are too many or too large.
+    HeadersTooLarge => ("IMS.0014", 431),
+    /// The server is at its connection cap; retry shortly.
+    Unavailable => ("IMS.0503", 503),
     /// Anything else; details stay in the server log under the request id.
     Internal => ("IMS.0500", 500),
 }

@@ -45,4 +45,7 @@ pub struct Cli {
     /// Do not seed the demo catalog into an empty database.
     #[arg(long, env = "IMS_NO_SEED")]
     pub no_seed: bool,
+
+    #[command(flatten)]
+    pub limits: crate::serve::Limits,
 }

@@ -7,9 +7,11 @@ pub mod config;
 pub mod db;
 pub mod error;
 mod extract;
+mod guard;
 pub mod request_id;
 mod routes;
 mod security;
+pub mod serve;
 mod static_files;
 pub mod store;
 
@@ -61,7 +63,7 @@ pub fn app(state: AppState, options: &AppOptions) -> Router {
     let router = router.layer(middleware::from_fn_with_state(headers, security::add_headers)).layer(
         CatchPanicLayer::custom(|_| error::envelope_response(&ImsError::new(ErrorCode::Internal, "internal error"))),
     );
-    request_id::layer(router)
+    request_id::layer(guard::layer(router))
 }
 
 fn cors(origins: &[String]) -> CorsLayer {
@@ -133,10 +135,7 @@ pub async fn run(cli: config::Cli) -> Result<(), String> {
         cors_origins: cli.cors_origins.clone(),
         frame_ancestors: cli.frame_ancestors,
     };
-    axum::serve(listener, app(state, &options))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| format!("server error: {e}"))?;
+    serve::serve(listener, app(state, &options), &cli.limits, shutdown_signal()).await;
     // Every acknowledged write is committed; closing checkpoints the WAL into the main file.
     pool.close().await;
     tracing::info!("stopped");
