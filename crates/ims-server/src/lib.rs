@@ -8,6 +8,7 @@ pub mod db;
 pub mod error;
 mod extract;
 mod guard;
+pub mod openapi;
 pub mod request_id;
 mod routes;
 mod security;
@@ -53,7 +54,9 @@ pub fn app(state: AppState, options: &AppOptions) -> Router {
         .layer(middleware::from_fn(envelope_errors))
         .layer(cors(&options.cors_origins))
         .with_state(state);
-    let router = Router::new().nest("/v2", api);
+    let router = Router::new()
+        .nest("/v2", api)
+        .route("/openapi.json", axum::routing::get(|| async { axum::Json(openapi::DOCUMENT.clone()) }));
     let router = match &options.static_dir {
         Some(dir) => router.fallback_service(static_files::router(dir)),
         None => router.fallback(|| async { error::AppError::api(ErrorCode::NotFound, "not found") }),
