@@ -2,6 +2,7 @@
 //! the given words), stopping at the first that fails, with one summary line per layer and a
 //! last line `N passed, N failed`.
 
+mod contract;
 pub(crate) mod e2e;
 
 use crate::cmd::{self, command, root};
@@ -37,6 +38,7 @@ const LAYERS: &[Layer] = &[
     ("clippy console wasm32", true, clippy_wasm),
     ("ims-core on wasm32", true, core_on_wasm),
     ("native tests", false, native_tests),
+    ("schemathesis", false, contract::run),
     ("component tests", true, component_tests),
     ("release build", true, release_build),
     ("playwright", true, e2e::run),

@@ -43,7 +43,7 @@ pub fn schemas() -> Value {
         "SetMemberStatus": {"type": "object", "properties": {"status": {"type": "string", "enum": ["accepted", "rejected", "pending"]}}, "required": ["status"]},
         "PatchV21": {"type": "array", "items": {
             "type": "object",
-            "properties": {"op": {"type": "string", "enum": ["add", "replace", "remove"]}, "path": {"type": "string", "pattern": "^/"}, "value": {}},
+            "properties": {"op": {"type": "string", "enum": ["add", "replace", "remove"]}, "path": {"type": "string", "pattern": "^/"}, "value": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}},
             "required": ["op", "path"]
         }},
         "PatchV20": {"type": "array", "items": {"type": "object", "description": "{\"replace\": \"/name\", \"value\": ...}, or add / remove"}},
