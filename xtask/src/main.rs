@@ -4,7 +4,8 @@
 //! - `test [LAYER…]`: install what is missing, then run every test layer (or the named ones)
 //!   and print a summary.
 //! - `dist`: the static bundle (in-browser demo, any sub-path, embeddable) in `dist-static/`.
-//! - `bench`: the measured budgets (server under load, console transfer size).
+//! - `bench [server]`: the measured budgets (server under load; without `server` also the
+//!   console's timings and transfer size).
 
 mod bench;
 mod cmd;
@@ -16,7 +17,7 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [-- ims-server args] | test [LAYER…] | dist | bench>";
+const USAGE: &str = "usage: cargo xtask <serve [-- ims-server args] | test [LAYER…] | dist | bench [server]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,7 +25,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
         Some("dist") => dist::run(),
-        Some("bench") => bench::run(),
+        Some("bench") => bench::run(&args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     match result {

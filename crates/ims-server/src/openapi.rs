@@ -159,7 +159,11 @@ fn document() -> Value {
             "schemas": schemas(),
             "securitySchemes": {"token": {"type": "apiKey", "in": "header", "name": "X-Auth-Token"}},
             "headers": {
-                "X-Request-Id": {"required": true, "schema": {"type": "string", "pattern": "^req-"}, "description": "Quote it when reporting a problem"},
+                "X-Request-Id": {
+                    "required": true,
+                    "schema": {"type": "string", "pattern": "^req-"},
+                    "description": "Quote it when reporting a problem"
+                },
                 "Location": {"required": true, "schema": {"type": "string"}, "description": "The created image"}
             }
         }
@@ -190,7 +194,10 @@ fn operation(o: &Operation) -> Value {
             "201",
             json!({
                 "description": "Created",
-                "headers": {"X-Request-Id": request_id["X-Request-Id"], "Location": {"$ref": "#/components/headers/Location"}},
+                "headers": {
+                    "X-Request-Id": request_id["X-Request-Id"],
+                    "Location": {"$ref": "#/components/headers/Location"}
+                },
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Image"}}},
                 "links": parts::image_links()
             }),

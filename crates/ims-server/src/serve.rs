@@ -67,7 +67,8 @@ pub async fn serve(listener: TcpListener, app: Router, limits: &Limits, shutdown
     tokio::select! {
         () = graceful.shutdown() => {}
         () = tokio::time::sleep(limits.shutdown_grace) => {
-            tracing::warn!(connections = open, grace = ?limits.shutdown_grace, "grace period over; closing connections");
+            let grace = limits.shutdown_grace;
+            tracing::warn!(connections = open, ?grace, "grace period over; closing connections");
         }
     }
     tasks.abort_all();

@@ -39,17 +39,36 @@ pub fn schemas() -> Value {
         "ImageList": list,
         "Member": component(schema::member_schema()),
         "MemberList": members,
-        "AddMember": {"type": "object", "properties": {"member": {"type": "string", "pattern": "^[0-9a-f]{32}$"}}, "required": ["member"]},
-        "SetMemberStatus": {"type": "object", "properties": {"status": {"type": "string", "enum": ["accepted", "rejected", "pending"]}}, "required": ["status"]},
+        "AddMember": {
+            "type": "object",
+            "properties": {"member": {"type": "string", "pattern": "^[0-9a-f]{32}$"}},
+            "required": ["member"]
+        },
+        "SetMemberStatus": {
+            "type": "object",
+            "properties": {"status": {"type": "string", "enum": ["accepted", "rejected", "pending"]}},
+            "required": ["status"]
+        },
         "PatchV21": {"type": "array", "items": {
             "type": "object",
-            "properties": {"op": {"type": "string", "enum": ["add", "replace", "remove"]}, "path": {"type": "string", "pattern": "^/"}, "value": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}},
+            "properties": {
+                "op": {"type": "string", "enum": ["add", "replace", "remove"]},
+                "path": {"type": "string", "pattern": "^/"},
+                "value": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+            },
             "required": ["op", "path"]
         }},
-        "PatchV20": {"type": "array", "items": {"type": "object", "description": "{\"replace\": \"/name\", \"value\": ...}, or add / remove"}},
+        "PatchV20": {"type": "array", "items": {
+            "type": "object",
+            "description": "{\"replace\": \"/name\", \"value\": ...}, or add / remove"
+        }},
         "Error": {"type": "object", "required": ["error"], "properties": {"error": {
             "type": "object", "required": ["code", "message"],
-            "properties": {"code": {"type": "string", "pattern": "^IMS\\."}, "message": {"type": "string"}, "details": {"type": "array"}}
+            "properties": {
+                "code": {"type": "string", "pattern": "^IMS\\."},
+                "message": {"type": "string"},
+                "details": {"type": "array"}
+            }
         }}},
         "JsonSchema": {"type": "object"},
         "OpenApi": {"type": "object", "required": ["openapi", "paths"]}
@@ -83,14 +102,15 @@ pub fn list_parameters() -> Vec<Value> {
             FilterKind::Integer => json!({"type": "integer", "minimum": 0}),
             FilterKind::Enum(values) => json!({"type": "string", "enum": names(values)}),
             FilterKind::Time => {
-                json!({"type": "string", "pattern": "^(gt|gte|lt|lte|eq|neq):\\d{4}-\\d{2}-\\d{2}(T| )\\d{2}:\\d{2}:\\d{2}Z?$"})
+                let pattern = "^(gt|gte|lt|lte|eq|neq):\\d{4}-\\d{2}-\\d{2}(T| )\\d{2}:\\d{2}:\\d{2}Z?$";
+                json!({"type": "string", "pattern": pattern})
             }
         };
         params.push((param, schema, "Filter"));
     }
     params
         .into_iter()
-        .map(|(name, schema, description)| json!({"name": name, "in": "query", "schema": schema, "description": description}))
+        .map(|(name, schema, about)| json!({"name": name, "in": "query", "schema": schema, "description": about}))
         .collect()
 }
 
