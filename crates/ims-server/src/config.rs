@@ -46,6 +46,11 @@ pub struct Cli {
     #[arg(long, env = "IMS_NO_SEED")]
     pub no_seed: bool,
 
+    /// What an acknowledged write survives: `process` (a crash of the server; no fsync per
+    /// commit) or `power` (also a power loss; an fsync per commit).
+    #[arg(long, env = "IMS_DURABILITY", value_enum, default_value_t = crate::db::Durability::Process)]
+    pub durability: crate::db::Durability,
+
     #[command(flatten)]
     pub limits: crate::serve::Limits,
 }

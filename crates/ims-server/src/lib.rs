@@ -110,7 +110,7 @@ pub async fn run(cli: config::Cli) -> Result<(), String> {
         Some(path) => Tokens::from_file(path)?,
         None => Tokens::demo(),
     };
-    let pool = db::open(&cli.db).await?;
+    let pool = db::open_with(&cli.db, cli.durability).await?;
     if !cli.no_seed {
         let images: Vec<_> = match cli.seed_synthetic {
             Some(n) => ims_core::demo::synthetic_catalog(n).collect(),
