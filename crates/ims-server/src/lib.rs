@@ -111,6 +111,7 @@ pub async fn run(cli: config::Cli) -> Result<(), String> {
         None => Tokens::demo(),
     };
     let pool = db::open_with(&cli.db, cli.durability).await?;
+    tokio::spawn(db::checkpoints(pool.clone(), std::time::Duration::from_secs(1)));
     if !cli.no_seed {
         let images: Vec<_> = match cli.seed_synthetic {
             Some(n) => ims_core::demo::synthetic_catalog(n).collect(),
