@@ -31,7 +31,9 @@ pub async fn serve(listener: TcpListener, app: Router, limits: &Limits, shutdown
     // hyper starts this clock whenever an HTTP/1 connection waits for a request head, so it
     // also closes keep-alive connections that stay quiet between requests.
     builder.http1().timer(TokioTimer::new()).header_read_timeout(limits.header_read_timeout);
-    builder.http2().timer(TokioTimer::new()).keep_alive_interval(limits.idle_timeout / 2);
+    // No HTTP/2 keep-alive pings: they would count as traffic and keep idle connections open;
+    // the idle cut (`IdleIo`) also ends connections to vanished peers.
+    builder.http2().timer(TokioTimer::new());
     let builder = Arc::new(builder);
     let slots = Arc::new(Semaphore::new(limits.max_connections));
     let graceful = GracefulShutdown::new();
