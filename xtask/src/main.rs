@@ -4,8 +4,9 @@
 //! - `test [LAYER…]`: install what is missing, then run every test layer (or the named ones)
 //!   and print a summary.
 //! - `dist`: the static bundle (in-browser demo, any sub-path, embeddable) in `dist-static/`.
-//! - `bench [gateway]`: the measured budgets (server under load, console transfer size), or
-//!   only the gateway's added latency.
+//! - `bench [server | gateway]`: the measured budgets (server under load, the console's
+//!   timings and transfer size); `server`: only the server under load (no console build);
+//!   `gateway`: only the gateway's added latency.
 //! - `size [static]`: where the console's wasm bytes go (twiggy's top 20), served or static build.
 
 mod bench;
@@ -20,8 +21,8 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: cargo xtask <serve [-- ims-server args] | test [LAYER…] | dist | bench [gateway] | size [static]>";
+const USAGE: &str = "usage: cargo xtask <serve [-- ims-server args] | test [LAYER…] | dist | \
+                     bench [server | gateway] | size [static]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

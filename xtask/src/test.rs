@@ -2,6 +2,7 @@
 //! the given words), stopping at the first that fails, with one summary line per layer and a
 //! last line `N passed, N failed`.
 
+mod contract;
 pub(crate) mod e2e;
 mod e2e_gateway;
 mod glance_gateway;
@@ -42,6 +43,7 @@ const LAYERS: &[Layer] = &[
     ("native tests", false, native_tests),
     ("huawei sdk", false, sdk::run),
     ("gateway glance", false, glance_gateway::run),
+    ("schemathesis", false, contract::run),
     ("component tests", true, component_tests),
     ("release build", true, release_build),
     ("playwright", true, e2e::run),

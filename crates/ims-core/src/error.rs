@@ -105,6 +105,16 @@ error_codes! {
     UpstreamUnreachable => ("IMS.0502", 502),
     /// Gateway mode: the upstream endpoint did not answer within the configured timeout.
     UpstreamTimeout => ("IMS.0504", 504),
+    /// The change would make the image's document larger than the server stores.
+    ImageTooLarge => ("IMS.0033", 413),
+    /// The client sent a request head or body too slowly.
+    RequestTimeout => ("IMS.0008", 408),
+    /// The request URI is longer than the server reads.
+    UriTooLong => ("IMS.0009", 414),
+    /// The request headers are too many or too large.
+    HeadersTooLarge => ("IMS.0014", 431),
+    /// The server is at its connection cap; retry shortly.
+    Unavailable => ("IMS.0503", 503),
     /// Anything else; details stay in the server log under the request id.
     Internal => ("IMS.0500", 500),
 }

@@ -11,6 +11,9 @@ use std::fmt;
 pub const MAX_TEXT: usize = 255;
 /// Longest `__description` accepted.
 pub const MAX_DESCRIPTION: usize = 1024;
+/// Largest stored image document (its JSON), so repeated PATCHes cannot grow one image without
+/// bound; a change beyond it is 413 `ImageTooLarge`. 64 KiB holds the ~60 attributes many times over.
+pub const MAX_IMAGE_DOCUMENT: usize = 64 * 1024;
 /// `min_disk` accepted on input; the documents' 40 is only a warning (their own sample uses 1).
 pub const MIN_DISK_RANGE: (i64, i64) = (0, 1024);
 /// `min_disk` range the documents recommend.

@@ -7,7 +7,8 @@ use crate::signed::SignedCaller;
 use crate::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use ims_core::demo;
+use axum::http::HeaderMap;
+use ims_core::{demo, ErrorCode};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
@@ -102,15 +103,22 @@ impl FromRequestParts<AppState> for Caller {
         if let Some(SignedCaller(project)) = parts.extensions.get::<SignedCaller>() {
             return Ok(Caller(project.clone()));
         }
-        let token = parts
-            .headers
-            .get("x-auth-token")
-            .and_then(|v| v.to_str().ok())
-            .ok_or_else(|| AppError::unauthorized("X-Auth-Token header is missing"))?;
+        let token = token_header(&parts.headers)?;
         state
             .tokens
             .project(token)
             .map(|p| Caller(p.to_owned()))
             .ok_or_else(|| AppError::unauthorized("the token is not valid"))
     }
+}
+
+/// The one `X-Auth-Token` value: missing → 401; sent twice → 400 (which one would count is
+/// ambiguous, and proxies disagree); not visible ASCII → 401 like any other unknown token.
+pub fn token_header(headers: &HeaderMap) -> Result<&str, AppError> {
+    let mut values = headers.get_all("x-auth-token").iter();
+    let value = values.next().ok_or_else(|| AppError::unauthorized("X-Auth-Token header is missing"))?;
+    if values.next().is_some() {
+        return Err(AppError::api(ErrorCode::BadRequest, "X-Auth-Token header is sent more than once"));
+    }
+    value.to_str().map_err(|_| AppError::unauthorized("the token is not valid"))
 }

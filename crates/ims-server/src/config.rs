@@ -62,4 +62,12 @@ pub struct Cli {
     /// Gateway mode: seconds one whole exchange with the upstream may take.
     #[arg(long, env = "IMS_UPSTREAM_TIMEOUT", default_value_t = 60.0, value_name = "SECONDS")]
     pub upstream_timeout: f64,
+
+    /// What an acknowledged write survives: `process` (a crash of the server; no fsync per
+    /// commit) or `power` (also a power loss; an fsync per commit).
+    #[arg(long, env = "IMS_DURABILITY", value_enum, default_value_t = crate::db::Durability::Process)]
+    pub durability: crate::db::Durability,
+
+    #[command(flatten)]
+    pub limits: crate::serve::Limits,
 }

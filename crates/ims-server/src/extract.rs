@@ -15,9 +15,23 @@ pub const BODY_LIMIT: usize = 1024 * 1024;
 fn body_error(rejection: BytesRejection) -> AppError {
     if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
         AppError::api(ErrorCode::PayloadTooLarge, format!("the body is larger than {BODY_LIMIT} bytes"))
+    } else if timed_out(&rejection) {
+        AppError::api(ErrorCode::RequestTimeout, "the body arrived too slowly")
     } else {
         AppError::api(ErrorCode::BadRequest, "the body could not be read")
     }
+}
+
+/// Whether reading stopped at the body timeout (`serve::Limits::body_timeout`).
+fn timed_out(rejection: &BytesRejection) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(rejection);
+    while let Some(e) = cause {
+        if e.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        cause = e.source();
+    }
+    false
 }
 
 /// A JSON body: bad JSON and wrong types are 400 envelopes that say what is wrong and where.

@@ -10,9 +10,12 @@ pub mod db;
 pub mod error;
 mod extract;
 pub mod gateway;
+mod guard;
+pub mod openapi;
 pub mod request_id;
 mod routes;
 mod security;
+pub mod serve;
 pub mod signed;
 mod static_files;
 pub mod store;
@@ -57,7 +60,10 @@ pub fn app(state: AppState, options: &AppOptions) -> Router {
         .layer(middleware::from_fn(envelope_errors))
         .layer(cors(&options.cors_origins))
         .with_state(state);
-    shell(Router::new().nest("/v2", api), options, ServerInfo::store())
+    let router = Router::new()
+        .nest("/v2", api)
+        .route("/openapi.json", axum::routing::get(|| async { axum::Json(openapi::DOCUMENT.clone()) }));
+    shell(router, options, ServerInfo::store())
 }
 
 /// Everything around an API router: the console (or a 404 envelope), its server document,
@@ -73,7 +79,7 @@ fn shell(router: Router, options: &AppOptions, info: ServerInfo) -> Router {
     let router = router.layer(middleware::from_fn_with_state(headers, security::add_headers)).layer(
         CatchPanicLayer::custom(|_| error::envelope_response(&ImsError::new(ErrorCode::Internal, "internal error"))),
     );
-    request_id::layer(router)
+    request_id::layer(guard::layer(router))
 }
 
 fn cors(origins: &[String]) -> CorsLayer {
@@ -120,7 +126,8 @@ pub async fn run(cli: config::Cli) -> Result<(), String> {
         Some(path) => Tokens::from_file(path)?,
         None => Tokens::demo(),
     };
-    let pool = db::open(&cli.db).await?;
+    let pool = db::open_with(&cli.db, cli.durability).await?;
+    tokio::spawn(db::checkpoints(pool.clone(), std::time::Duration::from_secs(1)));
     if !cli.no_seed {
         let images: Vec<_> = match cli.seed_synthetic {
             Some(n) => ims_core::demo::synthetic_catalog(n).collect(),
@@ -148,10 +155,7 @@ pub async fn run(cli: config::Cli) -> Result<(), String> {
         cors_origins: cli.cors_origins.clone(),
         frame_ancestors: cli.frame_ancestors,
     };
-    axum::serve(listener, app(state, &options))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| format!("server error: {e}"))?;
+    serve::serve(listener, app(state, &options), &cli.limits, shutdown_signal()).await;
     // Every acknowledged write is committed; closing checkpoints the WAL into the main file.
     pool.close().await;
     tracing::info!("stopped");

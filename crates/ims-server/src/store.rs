@@ -2,9 +2,10 @@
 //! the `ims-core` catalog engine over the rows it touches and writes the result back, so the
 //! server's rules are the engine's own code.
 
+mod keyset;
 mod list;
 
-pub use list::{list_docs, list_images, DocPage};
+pub use list::{explain_list, list_docs, list_images, DocPage};
 
 use crate::error::AppError;
 use ims_core::catalog::Catalog;

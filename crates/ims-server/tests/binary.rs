@@ -65,9 +65,23 @@ async fn sigterm_stops_cleanly_and_keeps_every_acknowledged_write() {
 fn help_documents_every_flag() {
     let out = Command::new(env!("CARGO_BIN_EXE_ims-server")).arg("--help").output().expect("help");
     let help = String::from_utf8_lossy(&out.stdout);
-    for flag in
-        ["--listen", "--db", "--tokens", "--static-dir", "--member-cap", "--cors-origin", "--no-seed", "IMS_LISTEN"]
-    {
+    for flag in [
+        "--listen",
+        "--db",
+        "--tokens",
+        "--static-dir",
+        "--member-cap",
+        "--cors-origin",
+        "--no-seed",
+        "IMS_LISTEN",
+        "--header-read-timeout",
+        "--idle-timeout",
+        "--body-timeout",
+        "--max-connections",
+        "--shutdown-grace",
+        "--durability",
+        "IMS_SHUTDOWN_GRACE",
+    ] {
         assert!(help.contains(flag), "--help lacks {flag}");
     }
 }

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use ims_core::{ErrorEnvelope, Image, ImageList};
+use ims_server::serve::{serve, Limits};
 use ims_server::{app, auth::Tokens, db, store::Store, AppOptions, AppState};
 use reqwest::{Method, Response};
 use serde_json::Value;
@@ -25,6 +26,11 @@ impl TestServer {
     }
 
     pub async fn start_with(options: AppOptions, member_cap: usize) -> TestServer {
+        Self::start_limited(options, member_cap, Limits::default()).await
+    }
+
+    /// Served by `ims_server::serve` (the binary's accept loop) with these limits.
+    pub async fn start_limited(options: AppOptions, member_cap: usize, limits: Limits) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let pool = db::open(&dir.path().join("ims.sqlite")).await.expect("open db");
         db::seed_if_empty(&pool, &ims_core::demo::demo_catalog()).await.expect("seed");
@@ -33,7 +39,7 @@ impl TestServer {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("addr");
         let service = app(state, &options);
-        tokio::spawn(async move { axum::serve(listener, service).await.expect("serve") });
+        tokio::spawn(async move { serve(listener, service, &limits, std::future::pending()).await });
         TestServer { base: format!("http://{addr}"), client: reqwest::Client::new(), store, _dir: dir }
     }
 

@@ -6,7 +6,7 @@ use crate::model::*;
 use crate::os::{classify, DEFAULT_OS_VERSION};
 use crate::patch::{apply, PatchOp};
 use crate::time::Timestamp;
-use crate::validate::{check_length, validate_create, MAX_TEXT};
+use crate::validate::{check_length, validate_create, MAX_IMAGE_DOCUMENT, MAX_TEXT};
 
 impl Catalog {
     /// `GET /v2/images/{id}`.
@@ -58,6 +58,7 @@ impl Catalog {
             properties: request.properties.clone(),
             ..Image::default()
         };
+        check_document_size(&image)?;
         self.images.insert(id.to_owned(), image.clone());
         Ok(image)
     }
@@ -69,6 +70,7 @@ impl Catalog {
         if &patched != image {
             patched.updated_at = Field::Value(now.to_string());
         }
+        check_document_size(&patched)?;
         self.images.insert(id.to_owned(), patched.clone());
         Ok(patched)
     }
@@ -97,6 +99,7 @@ impl Catalog {
             tags.push(tag.to_owned());
             image.tags = tags.into();
             image.updated_at = Field::Value(now.to_string());
+            check_document_size(&image)?;
             self.images.insert(id.to_owned(), image);
         }
         Ok(())
@@ -125,4 +128,16 @@ impl Catalog {
         }
         Ok(image)
     }
+}
+
+/// Refuses an image whose JSON document would exceed [`MAX_IMAGE_DOCUMENT`].
+fn check_document_size(image: &Image) -> Result<(), ImsError> {
+    let size = serde_json::to_vec(image).map_or(usize::MAX, |doc| doc.len());
+    if size > MAX_IMAGE_DOCUMENT {
+        return Err(ImsError::new(
+            ErrorCode::ImageTooLarge,
+            format!("the image document would be {size} bytes; at most {MAX_IMAGE_DOCUMENT} are stored"),
+        ));
+    }
+    Ok(())
 }

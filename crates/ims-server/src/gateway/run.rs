@@ -46,10 +46,9 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         Mode::Signing => "signing with the AK/SK of each [[upstream_credential]]",
     };
     println!("IMS console on http://{addr}/, gateway to {upstream} ({how})");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(crate::shutdown_signal())
-        .await
-        .map_err(|e| format!("server error: {e}"))?;
+    // The same accept loop and limits as the store mode: slow or silent clients of the gateway
+    // are timed out and its shutdown is bounded too.
+    crate::serve::serve(listener, app, &cli.limits, crate::shutdown_signal()).await;
     tracing::info!("stopped");
     Ok(())
 }

@@ -1,17 +1,21 @@
 //! `GET /v2/cloudimages` in SQL: the same answers as `ims_core::catalog::Catalog::list`
 //! (a differential test holds them equal), from typed columns and indexes.
 
+use super::keyset::{self, Branch};
 use crate::error::AppError;
 use ims_core::catalog::ImagePage;
 use ims_core::fields::{self, FilterKind};
 use ims_core::flavor::{self, Requirement};
-use ims_core::query::{FilterValue, ListQuery, QueryError, SortDir, SortKey};
+use ims_core::query::{FilterValue, ListQuery, QueryError, SortDir};
 use ims_core::{ErrorCode, ImsError};
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
 /// A project may see: public images, its own, and images shared with it in any state.
 const CAN_SEE: &str = "(visibility IS 'public' OR owner IS ?1 OR EXISTS \
      (SELECT 1 FROM members m WHERE m.image_id = images.id AND m.member_id = ?1))";
+
+/// What a page selects: the id (for the next marker) and the stored document.
+const SELECT: &str = "SELECT id, doc FROM images WHERE ";
 
 /// The typed column of a documented attribute (`__platform` → `platform`).
 fn column(wire: &str) -> &str {
@@ -124,47 +128,41 @@ fn push_filter(qb: &mut QueryBuilder<'_, Sqlite>, param: &str, value: &FilterVal
     Ok(())
 }
 
-/// The value of the sort column at the marker image.
-enum MarkerValue {
-    Null,
-    Int(i64),
-    Text(String),
-}
-
-async fn marker_value(pool: &SqlitePool, caller: &str, marker: &str, key: SortKey) -> Result<MarkerValue, AppError> {
-    let col = key.as_str();
-    let sql = format!("SELECT {col} FROM images WHERE id = ?2 AND {CAN_SEE}");
-    let unknown = || {
-        AppError::from(ImsError::new(ErrorCode::UnknownMarker, format!("marker {marker} is not an image you can see")))
-    };
-    if key == SortKey::Size {
-        let row: Option<(Option<i64>,)> = sqlx::query_as(&sql).bind(caller).bind(marker).fetch_optional(pool).await?;
-        Ok(row.ok_or_else(unknown)?.0.map_or(MarkerValue::Null, MarkerValue::Int))
-    } else {
-        let row: Option<(Option<String>,)> =
-            sqlx::query_as(&sql).bind(caller).bind(marker).fetch_optional(pool).await?;
-        Ok(row.ok_or_else(unknown)?.0.map_or(MarkerValue::Null, MarkerValue::Text))
-    }
-}
-
-fn push_marker_value(qb: &mut QueryBuilder<'_, Sqlite>, value: &MarkerValue) {
-    match value {
-        MarkerValue::Int(n) => qb.push_bind(*n),
-        MarkerValue::Text(s) => qb.push_bind(s.clone()),
-        MarkerValue::Null => qb.push("NULL"),
-    };
-}
-
 /// Lists images for `caller`: visibility, filters, sort and marker pagination. Every stored
 /// document was written by this server from a valid `Image`, so it is sent as it is.
 pub async fn list_docs(pool: &SqlitePool, caller: &str, query: &ListQuery) -> Result<DocPage, AppError> {
     query.check().map_err(bad_query)?;
     let (key, dir) = query.effective_sort();
     let marker = match &query.marker {
-        Some(m) => Some((m.clone(), marker_value(pool, caller, m, key).await?)),
+        Some(m) => Some((m.clone(), keyset::marker_value(pool, CAN_SEE, caller, m, key).await?)),
         None => None,
     };
-    let mut qb = QueryBuilder::<Sqlite>::new("SELECT id, doc FROM images WHERE ");
+    let limit = query.effective_limit() as usize;
+    let mut rows: Vec<(String, String)> = Vec::new();
+    for branch in keyset::branches(key, dir, marker) {
+        let wanted = limit + 1 - rows.len();
+        let mut qb = page_query(SELECT, caller, query, &branch, wanted)?;
+        rows.extend(qb.build_query_as().fetch_all(pool).await?);
+        if rows.len() > limit {
+            break;
+        }
+    }
+    let more = rows.len() > limit;
+    rows.truncate(limit);
+    let next_marker = if more { rows.last().map(|(id, _)| id.clone()) } else { None };
+    Ok(DocPage { docs: rows.into_iter().map(|(_, doc)| doc).collect(), next_marker })
+}
+
+/// The `SELECT` of one branch of a page: visibility, filters, the branch's range, order, limit.
+fn page_query<'a>(
+    select: &str,
+    caller: &str,
+    query: &ListQuery,
+    branch: &Branch,
+    limit: usize,
+) -> Result<QueryBuilder<'a, Sqlite>, AppError> {
+    let (key, dir) = query.effective_sort();
+    let mut qb = QueryBuilder::<Sqlite>::new(select);
     match query.filter("member_status") {
         Some(FilterValue::Text(status)) => {
             qb.push("owner IS NOT ").push_bind(caller.to_owned());
@@ -181,46 +179,26 @@ pub async fn list_docs(pool: &SqlitePool, caller: &str, query: &ListQuery) -> Re
         qb.push(" AND ");
         push_filter(&mut qb, param, value)?;
     }
-    let col = key.as_str();
-    if let Some((marker_id, value)) = &marker {
-        let (cmp, id_cmp) = match dir {
-            SortDir::Asc => (">", ">"),
-            SortDir::Desc => ("<", "<"),
-        };
-        qb.push(" AND (");
-        match (value, dir) {
-            (MarkerValue::Null, SortDir::Asc) => {
-                qb.push(format!("({col} IS NULL AND id > "))
-                    .push_bind(marker_id.clone())
-                    .push(format!(") OR {col} IS NOT NULL"));
-            }
-            (MarkerValue::Null, SortDir::Desc) => {
-                qb.push(format!("{col} IS NULL AND id < ")).push_bind(marker_id.clone());
-            }
-            (value, _) => {
-                qb.push(format!("{col} {cmp} "));
-                push_marker_value(&mut qb, value);
-                qb.push(format!(" OR ({col} = "));
-                push_marker_value(&mut qb, value);
-                qb.push(format!(" AND id {id_cmp} ")).push_bind(marker_id.clone()).push(")");
-                if dir == SortDir::Desc {
-                    qb.push(format!(" OR {col} IS NULL"));
-                }
-            }
-        }
-        qb.push(")");
-    }
-    let dir_sql = match dir {
-        SortDir::Asc => "ASC",
-        SortDir::Desc => "DESC",
+    keyset::push_branch(&mut qb, key, dir, branch);
+    let (col, dir_sql) = (key.as_str(), if dir == SortDir::Asc { "ASC" } else { "DESC" });
+    qb.push(format!(" ORDER BY {col} {dir_sql}, id {dir_sql} LIMIT ")).push_bind(limit as i64);
+    Ok(qb)
+}
+
+/// `EXPLAIN QUERY PLAN` of every branch of the page `query` asks for: how SQLite reads it.
+pub async fn explain_list(pool: &SqlitePool, caller: &str, query: &ListQuery) -> Result<Vec<String>, AppError> {
+    let (key, dir) = query.effective_sort();
+    let marker = match &query.marker {
+        Some(m) => Some((m.clone(), keyset::marker_value(pool, CAN_SEE, caller, m, key).await?)),
+        None => None,
     };
-    let limit = query.effective_limit();
-    qb.push(format!(" ORDER BY {col} {dir_sql}, id {dir_sql} LIMIT ")).push_bind(i64::from(limit) + 1);
-    let mut rows: Vec<(String, String)> = qb.build_query_as().fetch_all(pool).await?;
-    let more = rows.len() > limit as usize;
-    rows.truncate(limit as usize);
-    let next_marker = if more { rows.last().map(|(id, _)| id.clone()) } else { None };
-    Ok(DocPage { docs: rows.into_iter().map(|(_, doc)| doc).collect(), next_marker })
+    let mut plan = Vec::new();
+    for branch in keyset::branches(key, dir, marker) {
+        let mut qb = page_query(&format!("EXPLAIN QUERY PLAN {SELECT}"), caller, query, &branch, 1)?;
+        let rows: Vec<(i64, i64, i64, String)> = qb.build_query_as().fetch_all(pool).await?;
+        plan.push(rows.into_iter().map(|(.., detail)| detail).collect::<Vec<_>>().join("\n"));
+    }
+    Ok(plan)
 }
 
 /// One page of stored wire objects, exactly as written — a list response needs no decoding.
