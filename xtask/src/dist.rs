@@ -7,7 +7,7 @@
 //! host page — can name them.
 
 use crate::cmd::{self, command, root};
-use crate::tools;
+use crate::{size, tools};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -28,8 +28,18 @@ pub fn run() -> Result<(), String> {
 }
 
 /// The console ims-server serves, in `dist/`: HTTP backends only, without the in-browser demo.
+/// Its wasm, js and css also get `.br` and `.gz` copies at the best levels, which ims-server
+/// sends instead of compressing on the fly (brotli 11 is too slow for that, and much smaller).
 pub fn build_served() -> Result<(), String> {
-    cmd::run(command("trunk", &["build", "--release", "--locked"]))
+    cmd::run(command("trunk", &["build", "--release", "--locked"]))?;
+    for file in size::transferred_files(&root().join("dist"))? {
+        let bytes = fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        for (suffix, packed) in [("br", size::brotli(&bytes)?), ("gz", size::gzip(&bytes)?)] {
+            let out = PathBuf::from(format!("{}.{suffix}", file.display()));
+            fs::write(&out, packed).map_err(|e| format!("{}: {e}", out.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// Builds the bundle into `out`: with the in-browser demo (the `demo` feature).

@@ -49,17 +49,19 @@ pub fn transferred_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-fn gzip(bytes: &[u8]) -> Result<u64, String> {
+/// `bytes` compressed with gzip at its best level (`gzip -9`).
+pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let mut gz = GzEncoder::new(Vec::new(), Compression::best());
     gz.write_all(bytes).map_err(|e| e.to_string())?;
-    Ok(gz.finish().map_err(|e| e.to_string())?.len() as u64)
+    gz.finish().map_err(|e| e.to_string())
 }
 
-fn brotli(bytes: &[u8]) -> Result<u64, String> {
+/// `bytes` compressed with brotli at its best quality (11).
+pub fn brotli(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).map_err(|e| e.to_string())?;
-    Ok(out.len() as u64)
+    Ok(out)
 }
 
 /// Measures the transferred files of `dir`, largest first.
@@ -68,7 +70,8 @@ pub fn measure(dir: &Path) -> Result<Vec<FileSize>, String> {
     for path in transferred_files(dir)? {
         let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        sizes.push(FileSize { name, raw: bytes.len() as u64, gzip: gzip(&bytes)?, brotli: brotli(&bytes)? });
+        let (gzip, brotli) = (gzip(&bytes)?.len() as u64, brotli(&bytes)?.len() as u64);
+        sizes.push(FileSize { name, raw: bytes.len() as u64, gzip, brotli });
     }
     sizes.sort_by_key(|s| std::cmp::Reverse(s.gzip));
     Ok(sizes)

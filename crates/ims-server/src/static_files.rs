@@ -1,6 +1,8 @@
 //! The built console: files from trunk's dist, and `index.html` for every other path so that
 //! console deep links (`/images/abc`) load the app. Hashed assets are cached for a year,
-//! `index.html` never without revalidation; both are compressed (gzip, brotli).
+//! `index.html` never without revalidation; both are compressed (gzip, brotli). A file built
+//! with `.br` / `.gz` copies beside it (the xtask writes them at the best levels) is sent as
+//! that copy, so a browser gets brotli 11 without the server compressing on every request.
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue};
@@ -34,7 +36,8 @@ async fn cache_headers(request: Request, next: Next) -> Response {
 
 /// The console at `/`, as a router to use as the app's fallback.
 pub fn router(dir: &Path) -> Router {
-    let files = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
+    let files =
+        ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(ServeFile::new(dir.join("index.html")));
     Router::new()
         .fallback_service(files)
         .layer(middleware::from_fn(cache_headers))

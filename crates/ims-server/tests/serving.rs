@@ -17,6 +17,7 @@ async fn console_server() -> (TestServer, tempfile::TempDir) {
     let options = AppOptions {
         static_dir: Some(dist.path().to_owned()),
         frame_ancestors: "'self' https://admin.example.com".into(),
+        connect_src: vec!["https://glance.example.com".into()],
         ..AppOptions::default()
     };
     (TestServer::start_with(options, 128).await, dist)
@@ -33,6 +34,8 @@ async fn deep_links_get_the_console_with_a_strict_csp() {
         let csp = r.headers()[CONTENT_SECURITY_POLICY].to_str().expect("csp").to_owned();
         assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"), "{csp}");
         assert!(csp.contains("frame-ancestors 'self' https://admin.example.com"), "{csp}");
+        // The console may call the endpoint the server was told it may (--connect-src).
+        assert!(csp.contains("connect-src 'self' https://glance.example.com;"), "{csp}");
         assert!(!csp.contains("unsafe-inline"));
         assert!(r.text().await.expect("body").contains("IMS Console"));
     }
@@ -52,6 +55,28 @@ async fn hashed_assets_are_immutable_and_compressed() {
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()[CACHE_CONTROL], "public, max-age=31536000, immutable");
     assert_eq!(r.headers()[CONTENT_ENCODING], "br");
+}
+
+#[tokio::test]
+async fn a_precompressed_copy_is_sent_as_it_was_built() {
+    let (server, dist) = console_server().await;
+    let name = "ims-console-fedcba9876543210.js";
+    std::fs::write(dist.path().join(name), "console.log('raw');").expect("write");
+    std::fs::write(dist.path().join(format!("{name}.br")), b"the brotli copy").expect("write");
+    std::fs::write(dist.path().join(format!("{name}.gz")), b"the gzip copy").expect("write");
+    let get = |encoding: &'static str| {
+        server.client.get(format!("{}/{name}", server.base)).header(ACCEPT_ENCODING, encoding).send()
+    };
+    let br = get("gzip, br").await.expect("request");
+    assert_eq!(br.headers()[CONTENT_ENCODING], "br");
+    assert_eq!(br.headers()[CACHE_CONTROL], "public, max-age=31536000, immutable");
+    assert_eq!(br.bytes().await.expect("body").as_ref(), b"the brotli copy");
+    let gz = get("gzip").await.expect("request");
+    assert_eq!(gz.headers()[CONTENT_ENCODING], "gzip");
+    assert_eq!(gz.bytes().await.expect("body").as_ref(), b"the gzip copy");
+    let plain = get("identity").await.expect("request");
+    assert!(plain.headers().get(CONTENT_ENCODING).is_none());
+    assert_eq!(plain.text().await.expect("body"), "console.log('raw');");
 }
 
 async fn schema(server: &TestServer, name: &str) -> jsonschema::Validator {
