@@ -33,6 +33,11 @@ pub struct Cli {
     #[arg(long = "cors-origin", env = "IMS_CORS_ORIGIN", value_delimiter = ',')]
     pub cors_origins: Vec<String>,
 
+    /// An API endpoint the console may call besides its own origin (CSP connect-src), e.g. a
+    /// Glance at https://glance.example.com chosen in Settings; repeat for more. Default: none.
+    #[arg(long = "connect-src", env = "IMS_CONNECT_SRC", value_delimiter = ',', value_name = "ORIGIN")]
+    pub connect_src: Vec<String>,
+
     /// Who may frame the console (CSP frame-ancestors), e.g. "'self' https://admin.example.com".
     #[arg(long, env = "IMS_FRAME_ANCESTORS", default_value = "'self'")]
     pub frame_ancestors: String,

@@ -50,6 +50,20 @@ pub struct AppOptions {
     pub cors_origins: Vec<String>,
     /// CSP `frame-ancestors`; `'self'` when empty.
     pub frame_ancestors: String,
+    /// Endpoints the console may call besides its own origin (CSP `connect-src`).
+    pub connect_src: Vec<String>,
+}
+
+impl AppOptions {
+    /// The options the command line gives, in either mode.
+    pub fn from_cli(cli: &config::Cli) -> Self {
+        AppOptions {
+            static_dir: cli.static_dir.clone(),
+            cors_origins: cli.cors_origins.clone(),
+            frame_ancestors: cli.frame_ancestors.clone(),
+            connect_src: cli.connect_src.clone(),
+        }
+    }
 }
 
 /// The whole service: `/v2` API, the console, security headers, request ids and logs.
@@ -75,7 +89,8 @@ fn shell(router: Router, options: &AppOptions, info: ServerInfo) -> Router {
         None => router.fallback(|| async { error::AppError::api(ErrorCode::NotFound, "not found") }),
     };
     let frame_ancestors = if options.frame_ancestors.is_empty() { "'self'" } else { &options.frame_ancestors };
-    let headers = security::Headers::new(options.static_dir.as_deref(), frame_ancestors, &options.cors_origins);
+    let connect_src = [&options.cors_origins[..], &options.connect_src[..]].concat();
+    let headers = security::Headers::new(options.static_dir.as_deref(), frame_ancestors, &connect_src);
     let router = router.layer(middleware::from_fn_with_state(headers, security::add_headers)).layer(
         CatchPanicLayer::custom(|_| error::envelope_response(&ImsError::new(ErrorCode::Internal, "internal error"))),
     );
@@ -150,11 +165,7 @@ pub async fn run(cli: config::Cli) -> Result<(), String> {
         }
     }
     let state = AppState { store: Store::new(pool.clone(), cli.member_cap), tokens: Arc::new(tokens) };
-    let options = AppOptions {
-        static_dir: cli.static_dir.clone(),
-        cors_origins: cli.cors_origins.clone(),
-        frame_ancestors: cli.frame_ancestors,
-    };
+    let options = AppOptions::from_cli(&cli);
     serve::serve(listener, app(state, &options), &cli.limits, shutdown_signal()).await;
     // Every acknowledged write is committed; closing checkpoints the WAL into the main file.
     pool.close().await;

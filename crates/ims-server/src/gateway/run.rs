@@ -32,11 +32,7 @@ pub fn config(cli: &Cli) -> Result<GatewayConfig, String> {
 pub async fn run(cli: Cli) -> Result<(), String> {
     let config = config(&cli)?;
     let (mode, upstream) = (config.mode(), config.upstream.to_string());
-    let options = AppOptions {
-        static_dir: cli.static_dir.clone(),
-        cors_origins: cli.cors_origins.clone(),
-        frame_ancestors: cli.frame_ancestors.clone(),
-    };
+    let options = AppOptions::from_cli(&cli);
     let app = super::app(config, &options)?;
     let listener =
         tokio::net::TcpListener::bind(cli.listen).await.map_err(|e| format!("cannot listen on {}: {e}", cli.listen))?;
