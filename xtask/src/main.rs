@@ -5,10 +5,12 @@
 //!   and print a summary.
 //! - `dist`: the static bundle (in-browser demo, any sub-path, embeddable) in `dist-static/`.
 //! - `bench`: the measured budgets (server under load, console transfer size).
+//! - `mutants [FILE…]`: mutation testing of ims-core (all of it, or the given files).
 
 mod bench;
 mod cmd;
 mod dist;
+mod mutants;
 mod serve;
 mod size;
 mod test;
@@ -16,7 +18,7 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [-- ims-server args] | test [LAYER…] | dist | bench>";
+const USAGE: &str = "usage: cargo xtask <serve [-- ims-server args] | test [LAYER…] | dist | bench | mutants [FILE…] [-- cargo-mutants args]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("dist") => dist::run(),
         Some("bench") => bench::run(),
+        Some("mutants") => mutants::run(&args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     match result {
