@@ -163,6 +163,16 @@ fn each_refusal_reads_as_its_api_error() {
 }
 
 #[test]
+fn a_plan_sends_each_allowed_project_once() {
+    let requested: Vec<String> = [PROJECT_B, C, PROJECT_B].iter().map(|s| (*s).to_owned()).collect();
+    let plan = plan_share(&private_image(json!({})), PROJECT_A, &[], &requested, 128);
+    assert_eq!(plan.allowed, [PROJECT_B, C]);
+    assert_eq!(plan.refusals, [ShareRefusal::Duplicate { project: PROJECT_B.into() }]);
+    let other = plan_share(&private_image(json!({})), PROJECT_B, &[], &requested, 128);
+    assert!(other.allowed.is_empty(), "only the owner's shares are sent");
+}
+
+#[test]
 fn only_documented_statuses_and_only_the_member_itself() {
     assert!(check_status_change(C, C, &MemberStatus::Pending).is_ok());
     let e = check_status_change(PROJECT_B, C, &MemberStatus::Unknown("x".into())).unwrap_err();
