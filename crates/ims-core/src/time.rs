@@ -32,7 +32,8 @@ impl Timestamp {
         };
         let d: Vec<&str> = date.split('-').collect();
         let t: Vec<&str> = time.split(':').collect();
-        if d.len() != 3 || t.len() != 3 || d[0].len() != 4 || d[1].len() != 2 || d[2].len() != 2 {
+        // The date is 10 bytes: with a 4-digit year and a 2-digit month the day has 2 digits.
+        if d.len() != 3 || t.len() != 3 || d[0].len() != 4 || d[1].len() != 2 {
             return Err(err());
         }
         let (year, month, day) = (num(d[0])?, num(d[1])?, num(d[2])?);
