@@ -1,4 +1,4 @@
-//! `cargo xtask mutants [FILE…] [-- CARGO-MUTANTS ARGS]`: mutation testing of `ims-core`, the
+//! `cargo xtask mutants [FILE or GLOB…] [-- CARGO-MUTANTS ARGS]`: mutation testing of `ims-core`, the
 //! one source of truth for the console, the demo and the server. cargo-mutants changes the code
 //! one small mutation at a time and runs ims-core's own tests (not the server's: the console and
 //! the demo rely on ims-core without them); a mutant that survives is a rule no test pins.
@@ -27,7 +27,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let out_arg = out.to_string_lossy().into_owned();
     let mut c = command("cargo", &["mutants", "--package", "ims-core", "--jobs", "1", "--output", &out_arg]);
     for file in files {
-        if !Path::new(file).exists() && !cmd::root().join(file).exists() {
+        // A glob (`crates/ims-core/src/view/*.rs`) goes to cargo-mutants as it is.
+        let glob = file.contains(['*', '?', '[']);
+        if !glob && !Path::new(file).exists() && !cmd::root().join(file).exists() {
             return Err(format!("{file}: no such file (give paths such as crates/ims-core/src/time.rs)"));
         }
         c.args(["--file", file]);
