@@ -81,3 +81,54 @@ fn the_quick_filter_ignores_case_and_surrounding_spaces() {
     assert_eq!(quick_filter_needle("  MiXed "), "mixed");
     assert!(haystack_matches("abc", "") && haystack_matches("abc", "bc") && !haystack_matches("abc", "x"));
 }
+
+#[test]
+fn a_filled_create_form_sends_exactly_what_was_typed() {
+    // The create page shows this request before it is sent (README: the exact request).
+    let form = ImageForm {
+        name: "web".into(),
+        description: "front end".into(),
+        os_version: " CentOS 7.9 64bit ".into(),
+        container_format: "bare".into(),
+        disk_format: "qcow2".into(),
+        min_disk: " 40 ".into(),
+        min_ram: "2048".into(),
+        protected: true,
+        tags: vec!["a".into(), "b".into()],
+        properties: vec![("team".into(), "x".into()), ("empty".into(), String::new())],
+    };
+    let wire = serde_json::to_value(form.create_request().unwrap()).unwrap();
+    let want = serde_json::json!({
+        "name": "web", "__description": "front end", "__os_version": "CentOS 7.9 64bit",
+        "visibility": "private", "container_format": "bare", "disk_format": "qcow2", "min_disk": 40,
+        "min_ram": 2048, "protected": true, "tags": ["a", "b"], "team": "x", "empty": ""
+    });
+    assert_eq!(wire, want);
+    let unnamed = ImageForm { description: String::new(), ..ImageForm::default() };
+    let problems = unnamed.create_request().unwrap_err();
+    assert_eq!(problems.iter().map(|p| p.field.as_str()).collect::<Vec<_>>(), ["name"]);
+    let bad = ImageForm { name: "n".into(), min_disk: "4O".into(), min_ram: "".into(), ..ImageForm::default() };
+    let problems = bad.create_request().unwrap_err();
+    let got: Vec<_> = problems.iter().map(|p| (p.field.as_str(), p.code, p.params.get("value").cloned())).collect();
+    use crate::validate::ValidationCode::InvalidFormat;
+    assert_eq!(got, [("min_disk", InvalidFormat, Some("4O".into())), ("min_ram", InvalidFormat, Some(String::new()))]);
+}
+
+#[test]
+fn an_edit_form_starts_from_the_image_and_keeps_what_it_does_not_edit() {
+    let original: crate::Image = serde_json::from_value(serde_json::json!({
+        "id": "i", "name": "a", "__description": "d", "tags": ["t"], "status": "active", "k": "v"
+    }))
+    .unwrap();
+    let form = ImageForm::from_image(&original);
+    assert_eq!((form.name.as_str(), form.description.as_str()), ("a", "d"));
+    assert_eq!((form.tags.clone(), form.properties.clone()), (vec!["t".to_owned()], vec![("k".into(), "v".into())]));
+    assert_eq!(form.edited(&original), Ok(original.clone()));
+    let cleared = ImageForm { description: String::new(), tags: Vec::new(), ..form };
+    let edited = cleared.edited(&original).unwrap();
+    assert!(edited.description.is_absent() && edited.tags.get() == Some(&Vec::new()));
+    assert_eq!((&edited.status, &edited.id), (&original.status, &original.id));
+    let too_long = ImageForm { description: "x".repeat(1025), tags: vec![String::new()], ..cleared };
+    let fields: Vec<String> = too_long.edited(&original).unwrap_err().into_iter().map(|p| p.field).collect();
+    assert_eq!(fields, ["__description", "tags"]);
+}
