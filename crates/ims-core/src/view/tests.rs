@@ -132,3 +132,26 @@ fn an_edit_form_starts_from_the_image_and_keeps_what_it_does_not_edit() {
     let fields: Vec<String> = too_long.edited(&original).unwrap_err().into_iter().map(|p| p.field).collect();
     assert_eq!(fields, ["__description", "tags"]);
 }
+
+#[test]
+fn each_tab_asks_glance_for_its_visibility_and_ims_for_its_image_type() {
+    for (tab, visibility, image_type) in
+        [(Tab::Public, "public", "gold"), (Tab::Private, "private", "private"), (Tab::Shared, "shared", "shared")]
+    {
+        let view = ListView { tab, ..ListView::default() };
+        assert_eq!(view.api_query(true).to_query_string(), format!("visibility={visibility}"));
+        assert_eq!(view.api_query(false).to_query_string(), format!("__imagetype={image_type}"));
+        assert_eq!(ListView::parse(&format!("tab={}", tab.as_str())).map(|v| v.tab), Ok(tab));
+    }
+}
+
+#[test]
+fn a_first_page_has_the_shortest_url() {
+    // Links the console writes stay short and canonical: only what differs from the defaults.
+    assert_eq!(ListView::default().to_query_string(), "tab=public");
+    let view = ListView::parse("limit=5&tab=private").unwrap();
+    assert_eq!(view.to_query_string(), "tab=private&limit=5");
+    assert_eq!(view.next_page("a").to_query_string(), "tab=private&marker=a&limit=5&prev=");
+    let cols = ListView { columns: Some(vec!["name".into(), "id".into()]), ..ListView::default() };
+    assert_eq!(cols.to_query_string(), "tab=public&cols=name%2Cid");
+}
