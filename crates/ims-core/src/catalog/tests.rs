@@ -7,6 +7,7 @@ use crate::ListQuery;
 use serde_json::json;
 
 mod cap_and_persistence;
+mod paging;
 
 const NOW: Timestamp = Timestamp(1_800_000_000);
 
