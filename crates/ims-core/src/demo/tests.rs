@@ -71,8 +71,12 @@ fn every_seed_image_is_a_well_formed_api_image() {
         let public = image.owner.get().map(String::as_str) == Some(PUBLIC_OWNER);
         assert_eq!(image.protected.get(), Some(&public), "public images are protected, private ones are not");
         assert!(image.created_at.is_set() && image.created_at == image.updated_at, "{id}");
+        assert!(image.size.get().is_some() && image.virtual_size == Field::Null, "{id}: sizes as IMS sends them");
+        assert!(image.tags.get().is_some() && image.image_size_bytes().is_some(), "{id}");
+        assert_eq!((at(&image.is_registered), at(&image.image_source_type)), (Some("true".into()), Some("uds".into())));
         let os = classify(image.os_version.get().map_or("", String::as_str));
         assert_eq!((image.os_type.get(), image.platform.get()), (Some(&os.os_type), Some(&os.platform)), "{id}");
+        assert_eq!(image.os_bit.get().map(String::as_str), Some(os.bit), "{id}");
     }
     let statuses: HashSet<_> = demo_catalog().iter().filter_map(|i| i.status.get().cloned()).collect();
     assert_eq!(statuses, [ImageStatus::Active, ImageStatus::Queued].into());
@@ -111,6 +115,10 @@ fn the_public_catalog_covers_every_format_flag_and_flavor_family() {
         let boots = public.iter().filter(|i| crate::flavor::flavor_accepts(flavor, i) == Ok(true)).count();
         assert!(boots > 0, "the flavor_id filter finds nothing for {flavor}");
     }
+    let names: HashSet<_> = public.iter().filter_map(|i| i.name.get()).collect();
+    assert_eq!(names.len(), public.len(), "name= finds one public image");
+    let (first, last) = ("2017-01-01T00:00:00Z".to_owned(), "2025-01-01T00:00:00Z".to_owned());
+    assert!(public.iter().filter_map(|i| i.created_at.get()).all(|t| *t >= first && *t < last), "created 2017–2024");
     let private: Vec<Image> =
         demo_catalog().into_iter().filter(|i| i.image_type.get() == Some(&ImageType::Private)).collect();
     let refusals =
@@ -126,6 +134,11 @@ fn a_synthetic_catalog_grows_by_appending_and_keeps_created_times_distinct() {
     let small: Vec<Image> = synthetic_catalog(10).collect();
     let large: Vec<Image> = synthetic_catalog(PUBLIC_COUNT + 10).collect();
     assert_eq!(small[..], large[..10]);
+    // The same load-test data in every build, so bench figures compare across builds.
+    assert_eq!(small[0].id.get().map(String::as_str), Some("12e27034-7223-4643-a993-83a8ef22dfa6"));
+    let versions = |images: &[Image]| images.iter().filter_map(|i| i.os_version.get().cloned()).collect::<Vec<_>>();
+    let public: Vec<Image> = demo_catalog().into_iter().take(PUBLIC_COUNT).collect();
+    assert_eq!(versions(&large[..PUBLIC_COUNT]), versions(&public), "it cycles through the public catalog");
     let created: Vec<String> = large.iter().filter_map(|i| i.created_at.get().cloned()).collect();
     assert!(created.windows(2).all(|w| w[0] < w[1]), "created_at strictly increases");
     assert_eq!(created[0], "2015-01-01T00:00:00Z");
@@ -147,57 +160,4 @@ fn a_synthetic_catalog_grows_by_appending_and_keeps_created_times_distinct() {
     }
 }
 
-mod saved_state {
-    use super::super::saved::*;
-    use super::{PROJECT_A, PROJECT_B};
-    use crate::model::{Image, MemberStatus};
-    use crate::time::Timestamp;
-
-    #[test]
-    fn a_changed_catalog_survives_saving_and_reading() {
-        let mut catalog = seed();
-        let now = Timestamp(1_700_000_000);
-        let request = Image { name: "saved".to_owned().into(), ..Image::default() };
-        let made = catalog.create(PROJECT_A, &request, &uuid_v4([7; 16]), now).expect("create");
-        let id = made.id.get().expect("id").clone();
-        catalog.add_member(PROJECT_A, &id, PROJECT_B, now).expect("share");
-        catalog.set_member_status(PROJECT_B, &id, PROJECT_B, &MemberStatus::Accepted, now).expect("accept");
-        let read = from_saved(&to_saved(&catalog)).expect("read back");
-        assert_eq!(read, catalog);
-        assert_eq!(read.membership(&id, PROJECT_B).map(|m| &m.status), Some(&MemberStatus::Accepted));
-    }
-
-    #[test]
-    fn unreadable_data_is_corrupt_never_a_panic() {
-        let saved = to_saved(&seed());
-        for text in [
-            "",
-            "not json",
-            "null",
-            "[]",
-            "{\"version\":1}",
-            "{\"version\":1,\"catalog\":42}",
-            &saved[..saved.len() / 2],
-        ] {
-            assert!(matches!(from_saved(text), Err(SavedStateError::Corrupt(_))), "{text:.40}");
-        }
-    }
-
-    #[test]
-    fn data_of_another_version_is_refused_by_version() {
-        let other = to_saved(&seed()).replacen("\"version\":1", "\"version\":0", 1);
-        assert_eq!(from_saved(&other), Err(SavedStateError::OtherVersion { found: 0 }));
-        assert_eq!(key_version(SAVED_KEY), Some(SAVED_VERSION));
-        assert_eq!(key_version("ims.demo.v0"), Some(0));
-        assert_eq!(key_version("ims.lang"), None);
-        assert!(SavedStateError::OtherVersion { found: 0 }.replaced_saved_data());
-        assert!(!SavedStateError::NoStorage("denied".into()).replaced_saved_data());
-    }
-
-    #[test]
-    fn uuids_have_the_version_4_shape() {
-        let id = uuid_v4([0xff; 16]);
-        assert_eq!(id, "ffffffff-ffff-4fff-bfff-ffffffffffff");
-        assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
-    }
-}
+mod saved_state;
