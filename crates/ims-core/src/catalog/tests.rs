@@ -8,6 +8,7 @@ use serde_json::json;
 
 mod cap_and_persistence;
 mod paging;
+mod writes;
 
 const NOW: Timestamp = Timestamp(1_800_000_000);
 

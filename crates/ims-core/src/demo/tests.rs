@@ -136,6 +136,7 @@ fn a_synthetic_catalog_grows_by_appending_and_keeps_created_times_distinct() {
     assert_eq!(small[..], large[..10]);
     // The same load-test data in every build, so bench figures compare across builds.
     assert_eq!(small[0].id.get().map(String::as_str), Some("12e27034-7223-4643-a993-83a8ef22dfa6"));
+    assert_eq!(small[1].id.get().map(String::as_str), Some("a99383a8-ef22-4fa6-afcd-010f33bde108"));
     let versions = |images: &[Image]| images.iter().filter_map(|i| i.os_version.get().cloned()).collect::<Vec<_>>();
     let public: Vec<Image> = demo_catalog().into_iter().take(PUBLIC_COUNT).collect();
     assert_eq!(versions(&large[..PUBLIC_COUNT]), versions(&public), "it cycles through the public catalog");

@@ -155,3 +155,12 @@ fn a_first_page_has_the_shortest_url() {
     let cols = ListView { columns: Some(vec!["name".into(), "id".into()]), ..ListView::default() };
     assert_eq!(cols.to_query_string(), "tab=public&cols=name%2Cid");
 }
+
+#[test]
+fn changing_tab_or_filters_starts_from_the_first_page_and_keeps_the_rest() {
+    let view = ListView::parse("tab=public&name=x&limit=5&sort_key=name&marker=m2&prev=%2Cm1&cols=name").unwrap();
+    let first = view.first_page();
+    assert_eq!(first.to_query_string(), "tab=public&name=x&limit=5&sort_key=name&cols=name");
+    let shared = view.with_tab(Tab::Shared);
+    assert_eq!(shared, ListView { tab: Tab::Shared, ..first });
+}
