@@ -46,3 +46,14 @@ fn uuids_have_the_version_4_shape() {
     assert_eq!(id, "ffffffff-ffff-4fff-bfff-ffffffffffff");
     assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
 }
+
+#[test]
+fn a_fresh_demo_starts_from_the_servers_seed() {
+    // The in-browser demo and the reference server's first start show the same catalog.
+    let fresh = seed();
+    let mut seeded = crate::demo::demo_catalog();
+    seeded.sort_by(|a, b| a.id.get().cmp(&b.id.get()));
+    assert!(fresh.all_images().eq(seeded.iter()), "not the demo catalog");
+    assert_eq!(fresh.member_cap(), crate::sharing::DEFAULT_MEMBER_CAP);
+    assert_eq!(fresh.all_members().count(), 0);
+}

@@ -71,3 +71,12 @@ fn each_lenient_reading_the_model_documents() {
     assert_eq!((image.image_size_bytes(), image.attr_flag("__support_kvm")), (Some(12), true));
     assert_eq!(Image::default().image_size_bytes(), None);
 }
+
+#[test]
+fn a_field_decodes_to_absent_null_or_a_value() {
+    // The tri-state contract of model::Field for any object that carries one.
+    assert_eq!(serde_json::from_value::<Field<i64>>(json!(null)).ok(), Some(Field::Null));
+    assert_eq!(serde_json::from_value::<Field<i64>>(json!("7")).ok(), Some(Field::Value(7)));
+    assert!(serde_json::from_value::<Field<i64>>(json!("seven")).is_err());
+    assert_eq!(serde_json::to_value(Field::<i64>::Null).ok(), Some(json!(null)));
+}
