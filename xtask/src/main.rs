@@ -8,11 +8,13 @@
 //!   timings and transfer size); `server`: only the server under load (no console build);
 //!   `gateway`: only the gateway's added latency.
 //! - `size [static]`: where the console's wasm bytes go (twiggy's top 20), served or static build.
+//! - `mutants [FILE…]`: mutation testing of ims-core (all of it, or the given files).
 
 mod bench;
 mod cmd;
 mod dist;
 mod glance;
+mod mutants;
 mod serve;
 mod servers;
 mod size;
@@ -22,7 +24,7 @@ mod tools;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask <serve [-- ims-server args] | test [LAYER…] | dist | \
-                     bench [server | gateway] | size [static]>";
+                     bench [server | gateway] | size [static] | mutants [FILE…] [-- cargo-mutants args]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
         Some("dist") => dist::run(),
         Some("bench") => bench::run(&args[1..]),
         Some("size") => size::run(&args[1..]),
+        Some("mutants") => mutants::run(&args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     match result {

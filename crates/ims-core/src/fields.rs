@@ -170,4 +170,30 @@ mod tests {
         assert_eq!(field("__os_version").map(FieldDef::label_key).as_deref(), Some("field-os-version"));
         assert_eq!(field_for_param("tag").map(|f| f.wire), Some("tags"));
     }
+
+    #[test]
+    fn the_table_starts_with_the_designs_columns_and_every_list_filter_has_its_row() {
+        // DESIGN "Field registry": the registry says which columns show before the user picks.
+        let shown: Vec<_> = FIELDS.iter().filter(|f| f.default_column).map(|f| f.wire).collect();
+        let want = [
+            "name",
+            "status",
+            "__imagetype",
+            "__os_version",
+            "__platform",
+            "disk_format",
+            "__image_size",
+            "created_at",
+        ];
+        assert_eq!(shown, want);
+        for (param, _) in
+            crate::query::FILTER_PARAMS.iter().filter(|(p, _)| !matches!(*p, "flavor_id" | "member_status"))
+        {
+            let row = field_for_param(param).unwrap_or_else(|| panic!("{param} has no row"));
+            assert_eq!(row.filter.map(|(p, _)| p), Some(*param));
+        }
+        assert_eq!(field_for_param("name").map(|f| f.filter), Some(Some(("name", FilterKind::Exact))));
+        assert_eq!(field("created_at").and_then(|f| f.filter), Some(("created_at", FilterKind::Time)));
+        assert!(field("no_such_attribute").is_none() && field_for_param("no_such_param").is_none());
+    }
 }

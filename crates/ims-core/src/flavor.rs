@@ -121,4 +121,37 @@ mod tests {
             assert!(flavor_accepts(bad, &img).is_err(), "{bad:?}");
         }
     }
+
+    #[test]
+    fn every_family_member_needs_its_family_capability_and_fusioncompute() {
+        let fc = |extra: serde_json::Value| {
+            let mut v = json!({"virtual_env_type": "FusionCompute"});
+            v.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+            image(v)
+        };
+        let general = fc(json!({"__support_kvm": "true", "architecture": "x86"}));
+        let table = [
+            (["g5", "p2", "pi2"], fc(json!({"__support_xen_gpu_type": "M60"}))),
+            (["kc1", "km1", "kai1"], fc(json!({"architecture": "arm"}))),
+            (["ki1", "ki2", "kc2"], fc(json!({"architecture": "arm", "__support_kvm": "true"}))),
+            (["e3", "m6", "m7"], fc(json!({"__support_largememory": "TRUE"}))),
+            (["d2", "i3", "ir3"], fc(json!({"__support_diskintensive": "true"}))),
+            (["h3", "hc2", "hi3"], fc(json!({"__support_highperformance": "true"}))),
+            (["s6", "c7", "t6"], fc(json!({"__support_kvm": "true"}))),
+        ];
+        for (families, fits) in &table {
+            for family in families {
+                let flavor = format!("{family}.large.2");
+                assert_eq!(flavor_accepts(&flavor, fits), Ok(true), "{flavor}");
+                if !family.starts_with(['s', 'c', 't']) {
+                    assert_eq!(flavor_accepts(&flavor, &general), Ok(false), "{flavor} takes a general image");
+                }
+                let mut xen = fits.clone();
+                xen.virtual_env_type = crate::model::VirtualEnvType::Ironic.into();
+                assert_eq!(flavor_accepts(&flavor, &xen), Ok(false), "{flavor} boots a bare-metal image");
+            }
+        }
+        let not_a_flag = fc(json!({"__support_largememory": "yes"}));
+        assert_eq!(flavor_accepts("m6.large.8", &not_a_flag), Ok(false));
+    }
 }

@@ -99,4 +99,35 @@ mod tests {
             assert_eq!(classify(version), OsClass { os_type, platform, bit }, "{version}");
         }
     }
+
+    #[test]
+    fn each_way_of_saying_32_bit_gives_32() {
+        // (version, bit): the three spellings, with or without spaces and in any case.
+        let table = [
+            ("CentOS 6.5 32bit", "32"),
+            ("Debian 9 32 BIT", "32"),
+            ("Ubuntu 14.04 x86_32", "32"),
+            ("Debian 8 i386", "32"),
+            ("Other Linux(32 bit)", "32"),
+            ("Ubuntu 22.04 x86_64", "64"),
+            ("Windows Server 2019 Standard 64bit", "64"),
+        ];
+        for (version, bit) in table {
+            assert_eq!(classify(version).bit, bit, "{version}");
+        }
+    }
+
+    #[test]
+    fn every_version_the_console_offers_names_a_platform() {
+        for version in KNOWN_VERSIONS {
+            let class = classify(version);
+            assert_ne!(class.os_type, OsType::Other, "{version}");
+            let other_linux = version.starts_with("Other Linux");
+            assert_eq!(class.platform == Platform::Other, other_linux, "{version}");
+        }
+        assert_eq!(
+            classify(DEFAULT_OS_VERSION),
+            OsClass { os_type: OsType::Linux, platform: Platform::Other, bit: "64" }
+        );
+    }
 }

@@ -97,3 +97,6 @@ pub fn by_name(name: &str) -> Option<Value> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests;

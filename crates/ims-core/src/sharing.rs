@@ -190,7 +190,10 @@ pub struct SharePlan {
 pub fn plan_share(image: &Image, caller: &str, current: &[String], requested: &[String], cap: usize) -> SharePlan {
     let refusals = share_refusals(image, caller, current, requested, cap);
     let blocked = refusals.iter().any(|r| r.project().is_none());
-    let refused: Vec<&str> = refusals.iter().filter_map(ShareRefusal::project).collect();
+    // A project named twice is refused once, for its second mention, and still sent once.
+    let named_again =
+        |r: &&ShareRefusal| matches!(r, ShareRefusal::Duplicate { project } if !current.contains(project));
+    let refused: Vec<&str> = refusals.iter().filter(|r| !named_again(r)).filter_map(ShareRefusal::project).collect();
     let mut allowed: Vec<String> = Vec::new();
     if !blocked {
         for p in requested {

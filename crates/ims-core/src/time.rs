@@ -32,7 +32,8 @@ impl Timestamp {
         };
         let d: Vec<&str> = date.split('-').collect();
         let t: Vec<&str> = time.split(':').collect();
-        if d.len() != 3 || t.len() != 3 || d[0].len() != 4 || d[1].len() != 2 || d[2].len() != 2 {
+        // The date is 10 bytes: with a 4-digit year and a 2-digit month the day has 2 digits.
+        if d.len() != 3 || t.len() != 3 || d[0].len() != 4 || d[1].len() != 2 {
             return Err(err());
         }
         let (year, month, day) = (num(d[0])?, num(d[1])?, num(d[2])?);
@@ -132,51 +133,4 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn both_documented_forms_parse_to_the_same_instant() {
-        let a = Timestamp::parse("2018-10-28T10:00:00Z").unwrap();
-        let b = Timestamp::parse("2018-10-28 10:00:00").unwrap();
-        assert_eq!(a, b);
-        assert_eq!(a.0, 1_540_720_800);
-        assert_eq!(a.to_string(), "2018-10-28T10:00:00Z");
-    }
-
-    #[test]
-    fn malformed_or_impossible_times_are_errors() {
-        for bad in [
-            "",
-            "2018-10-28",
-            "2018-13-01T00:00:00Z",
-            "2019-02-29T00:00:00Z",
-            "2018-10-28T24:00:00Z",
-            "2018-10-28T10:00:00",
-            "2018-1-028T10:00:00Z",
-            "+018-10-28T10:00:00Z",
-            "2018-10-28T10:00:0éZ",
-        ] {
-            assert!(Timestamp::parse(bad).is_err(), "{bad:?} parsed");
-        }
-        assert!(Timestamp::parse("2020-02-29T23:59:59Z").is_ok());
-    }
-
-    #[test]
-    fn datetime_local_inputs_read_as_utc() {
-        let t = Timestamp::parse_input("2018-10-28T10:00").unwrap();
-        assert_eq!(t, Timestamp::parse("2018-10-28T10:00:00Z").unwrap());
-        assert_eq!(Timestamp::parse_input(&t.to_input()), Ok(t));
-        for bad in ["", "2018-10-28", "2018-10-28 10:00", "2018-10-28T10:00Z", "2018-10-28T1é:00"] {
-            assert!(Timestamp::parse_input(bad).is_err(), "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn formatting_inverts_parsing_across_centuries() {
-        for secs in [-86_400 * 365 * 300, -1, 0, 951_782_400, 4_102_444_799] {
-            let t = Timestamp(secs);
-            assert_eq!(Timestamp::parse(&t.to_string()), Ok(t));
-        }
-    }
-}
+mod tests;

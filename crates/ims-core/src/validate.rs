@@ -232,3 +232,6 @@ fn set_documented_fields(image: &Image) -> Vec<&'static str> {
         _ => Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -77,38 +77,4 @@ pub fn age(now: crate::time::Timestamp, then: crate::time::Timestamp) -> (i64, A
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::time::Timestamp;
-
-    #[test]
-    fn sizes_read_in_binary_units() {
-        assert_eq!(human_size(0), "0 B");
-        assert_eq!(human_size(1023), "1023 B");
-        assert_eq!(human_size(1536), "1.5 KiB");
-        assert_eq!(human_size(449_261_568), "428.4 MiB");
-        assert_eq!(human_size(u64::MAX), "16384.0 PiB");
-        assert_eq!(human_size(1024), "1.0 KiB");
-        assert_eq!(human_size(1_073_741_824 + 53_687_092), "1.1 GiB");
-        assert_eq!(human_size(1_048_575), "1024.0 KiB");
-    }
-
-    #[test]
-    fn quick_filter_looks_at_shown_columns_only() {
-        let image: crate::Image = serde_json::from_str(r#"{"name":"Ubuntu 22.04","id":"abc","owner":"zzz"}"#).unwrap();
-        assert!(quick_filter_matches(&image, &["name", "id"], "ubuntu 22"));
-        assert!(quick_filter_matches(&image, &["name"], "  "));
-        assert!(!quick_filter_matches(&image, &["name", "id"], "zzz"));
-        assert!(!quick_filter_matches(&image, &["name", "id"], "04abc"), "a needle never spans two cells");
-    }
-
-    #[test]
-    fn ages_use_the_largest_whole_unit() {
-        let now = Timestamp(1_000_000_000);
-        assert_eq!(age(now, Timestamp(now.0 - 59)), (59, AgeUnit::Seconds));
-        assert_eq!(age(now, Timestamp(now.0 - 7200)), (2, AgeUnit::Hours));
-        assert_eq!(age(now, Timestamp(now.0 - 86_400 * 3)), (3, AgeUnit::Days));
-        assert_eq!(age(now, Timestamp(now.0 - 86_400 * 800)), (2, AgeUnit::Years));
-        assert_eq!(age(now, Timestamp(now.0 + 50)), (0, AgeUnit::Seconds));
-    }
-}
+mod tests;

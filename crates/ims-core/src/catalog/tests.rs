@@ -6,6 +6,10 @@ use crate::time::Timestamp;
 use crate::ListQuery;
 use serde_json::json;
 
+mod cap_and_persistence;
+mod paging;
+mod writes;
+
 const NOW: Timestamp = Timestamp(1_800_000_000);
 
 fn catalog() -> Catalog {

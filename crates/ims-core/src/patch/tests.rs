@@ -70,6 +70,20 @@ fn malformed_and_mixed_bodies_are_invalid_patches() {
 }
 
 #[test]
+fn a_mixture_of_the_two_forms_is_reported_as_such() {
+    // The client learns it sent the other media type's shape, not merely an unknown key.
+    for (media, body) in [
+        (MediaType::V2_0, json!([{"replace": "/name", "value": "x", "path": "/name"}])),
+        (MediaType::V2_0, json!([{"replace": "/name", "value": "x", "op": "replace"}])),
+        (MediaType::V2_1, json!([{"op": "replace", "path": "/name", "value": "x", "remove": "/name"}])),
+    ] {
+        let err = parse(media, body.to_string().as_bytes()).unwrap_err();
+        let other = if media == MediaType::V2_0 { "v2.1" } else { "v2.0" };
+        assert!(err.message.contains(&format!("uses the {other} form")), "{body}: {}", err.message);
+    }
+}
+
+#[test]
 fn json_pointer_escapes_round_trip() {
     let ops = vec![PatchOp::Add { attr: "a/b~c".into(), value: json!("v") }];
     for m in MediaType::ALL {
@@ -160,6 +174,13 @@ proptest! {
         let ops = diff(&a, &b);
         let sent = parse(media, to_body(&ops, media).to_string().as_bytes()).unwrap();
         prop_assert_eq!(apply(&a, &sent).unwrap(), b);
+    }
+
+    /// An edit form the user did not change sends no operation (and so does not move `updated_at`).
+    #[test]
+    fn an_unchanged_image_diffs_to_nothing(a in editable_state()) {
+        let a = with_state(&image(), a);
+        prop_assert_eq!(diff(&a, &a.clone()), []);
     }
 
     #[test]

@@ -135,3 +135,22 @@ proptest! {
         let _ = ListQuery::parse(&s);
     }
 }
+
+#[test]
+fn each_time_operator_at_below_equal_and_above() {
+    // The list document's gt/gte/lt/lte/eq/neq, compared against 10:00:00 with 09:59:59, 10:00:00, 10:00:01.
+    let at = Timestamp::parse("2018-10-28T10:00:00Z").unwrap();
+    let table = [
+        (TimeOp::Gt, [false, false, true]),
+        (TimeOp::Gte, [false, true, true]),
+        (TimeOp::Lt, [true, false, false]),
+        (TimeOp::Lte, [true, true, false]),
+        (TimeOp::Eq, [false, true, false]),
+        (TimeOp::Neq, [true, false, true]),
+    ];
+    for (op, want) in table {
+        let got = [-1, 0, 1].map(|d| op.holds(Timestamp(at.0 + d), at));
+        assert_eq!(got, want, "{op}");
+        assert_eq!(TimeOp::parse(op.as_str()), Some(op));
+    }
+}

@@ -106,3 +106,75 @@ fn a_plan_keeps_only_projects_that_can_be_added() {
     let full = plan_share(&private_image(json!({})), PROJECT_A, &[C.to_owned()], &requested, 1);
     assert!(full.allowed.is_empty(), "over the cap nothing is sent");
 }
+
+#[test]
+fn the_cap_admits_exactly_up_to_cap_members() {
+    // spec/image-sharing-constraints: at most 128 members; (current, adding, refused?) at cap 128.
+    let ids = |r: std::ops::Range<usize>| r.map(|i| format!("{i:032x}")).collect::<Vec<_>>();
+    let img = private_image(json!({"visibility": "shared"}));
+    for (current, adding, refused) in
+        [(0, 128, false), (0, 129, true), (120, 8, false), (120, 9, true), (127, 1, false)]
+    {
+        let r = share_refusals(&img, PROJECT_A, &ids(0..current), &ids(1000..1000 + adding), 128);
+        let want = if refused { vec![ShareRefusal::CapReached { current, adding, cap: 128 }] } else { vec![] };
+        assert_eq!(r, want, "{current} members, adding {adding}");
+    }
+}
+
+#[test]
+fn a_request_that_adds_nobody_is_never_refused_for_the_cap() {
+    // A server whose cap was lowered below an image's members still names the real reason.
+    let current: Vec<String> = (0..3).map(|i| format!("{i:032x}")).collect();
+    let img = private_image(json!({"visibility": "shared"}));
+    let r = share_refusals(&img, PROJECT_A, &current, &[current[0].clone()], 2);
+    assert_eq!(r, [ShareRefusal::Duplicate { project: current[0].clone() }]);
+    assert!(share_refusals(&img, PROJECT_A, &current, &[], 2).is_empty());
+    let r = share_refusals(&img, PROJECT_A, &current, &[C.into()], 2);
+    assert_eq!(r, [ShareRefusal::CapReached { current: 3, adding: 1, cap: 2 }]);
+}
+
+#[test]
+fn each_refusal_reads_as_its_api_error() {
+    let table = [
+        (ShareRefusal::NotOwner, ErrorCode::Forbidden, "only the image's owner can share it"),
+        (ShareRefusal::NotPrivate { visibility: "public".into() }, ErrorCode::ShareNotPrivate, "this one is public"),
+        (ShareRefusal::Encrypted, ErrorCode::ShareEncrypted, "encrypted images cannot be shared"),
+        (ShareRefusal::WholeImage, ErrorCode::ShareWholeImage, "whole-machine images cannot be shared"),
+        (ShareRefusal::Market, ErrorCode::ShareMarketImage, "market images cannot be shared"),
+        (ShareRefusal::CapReached { current: 127, adding: 2, cap: 128 }, ErrorCode::ShareCapReached, "at most 128"),
+        (ShareRefusal::OwnProject { project: PROJECT_A.into() }, ErrorCode::ShareOwnProject, "owns the image"),
+        (ShareRefusal::Duplicate { project: C.into() }, ErrorCode::MemberExists, "already a member"),
+        (ShareRefusal::MalformedProjectId { project: "x".into() }, ErrorCode::ShareBadProjectId, "not a project id"),
+    ];
+    for (refusal, code, text) in table {
+        let e = refusal.to_error();
+        assert_eq!((refusal.code(), e.code), (code, code), "{refusal:?}");
+        assert!(e.message.contains(text), "{refusal:?}: {}", e.message);
+        let per_project = matches!(
+            refusal.code(),
+            ErrorCode::ShareOwnProject | ErrorCode::MemberExists | ErrorCode::ShareBadProjectId
+        );
+        assert_eq!(refusal.project().is_some(), per_project, "{refusal:?}");
+        assert_eq!(refusal.remaining().is_some(), code == ErrorCode::ShareCapReached, "{refusal:?}");
+    }
+    assert_eq!(ShareRefusal::Duplicate { project: C.into() }.project(), Some(C));
+    assert_eq!(ShareRefusal::CapReached { current: 127, adding: 2, cap: 128 }.remaining(), Some(1));
+    assert_eq!(ShareRefusal::CapReached { current: 130, adding: 1, cap: 128 }.remaining(), Some(0));
+}
+
+#[test]
+fn a_plan_sends_each_allowed_project_once() {
+    let requested: Vec<String> = [PROJECT_B, C, PROJECT_B].iter().map(|s| (*s).to_owned()).collect();
+    let plan = plan_share(&private_image(json!({})), PROJECT_A, &[], &requested, 128);
+    assert_eq!(plan.allowed, [PROJECT_B, C]);
+    assert_eq!(plan.refusals, [ShareRefusal::Duplicate { project: PROJECT_B.into() }]);
+    let other = plan_share(&private_image(json!({})), PROJECT_B, &[], &requested, 128);
+    assert!(other.allowed.is_empty(), "only the owner's shares are sent");
+}
+
+#[test]
+fn only_documented_statuses_and_only_the_member_itself() {
+    assert!(check_status_change(C, C, &MemberStatus::Pending).is_ok());
+    let e = check_status_change(PROJECT_B, C, &MemberStatus::Unknown("x".into())).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Forbidden, "the caller is checked before the status");
+}

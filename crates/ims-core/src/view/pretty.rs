@@ -76,6 +76,7 @@ mod tests {
             json!([]),
             json!({"a": {}, "b": [], "c": [1, {"d": null}], "e": "x, y: {z} [w] \"q\" \\"}),
             json!([[[]], {"k": [true, false, 1.5, -2, 18446744073709551615u64]}]),
+            json!({"q": "a\", {b}: [c]", "r": "\\", "s": ","}),
             json!("plain"),
             json!(42),
         ];
@@ -85,6 +86,12 @@ mod tests {
         for image in crate::demo::demo_catalog() {
             assert_eq!(pretty_json(&image), serde_json::to_string_pretty(&image).unwrap());
         }
+    }
+
+    #[test]
+    fn whitespace_between_tokens_is_dropped_and_kept_inside_strings() {
+        let spaced = "{ \"a b\" : [ 1 , {} ] ,\n\t\"c\": \" \" }";
+        assert_eq!(indent(spaced), serde_json::to_string_pretty(&json!({"a b": [1, {}], "c": " "})).unwrap());
     }
 
     #[test]
