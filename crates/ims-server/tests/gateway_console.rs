@@ -4,20 +4,8 @@
 mod gateway_support;
 
 use gateway_support::*;
-use ims_server::gateway::{self, GatewayConfig, UpstreamCredentials};
 use ims_server::AppOptions;
 use std::time::Duration;
-
-async fn gateway_with(upstream: &str, credentials: &str, options: &AppOptions) -> String {
-    let config = GatewayConfig {
-        upstream: gateway::parse_upstream(upstream).unwrap(),
-        upstream_ca: None,
-        connect_timeout: Duration::from_secs(2),
-        total_timeout: Duration::from_secs(10),
-        credentials: UpstreamCredentials::from_toml(credentials).unwrap(),
-    };
-    format!("http://{}", serve(gateway::app(config, options).unwrap()).await)
-}
 
 #[tokio::test]
 async fn the_console_is_served_by_the_gateway_and_connects_to_its_origin_only() {
@@ -25,7 +13,7 @@ async fn the_console_is_served_by_the_gateway_and_connects_to_its_origin_only() 
     let dist = tempfile::tempdir().unwrap();
     std::fs::write(dist.path().join("index.html"), "<!DOCTYPE html><title>IMS Console</title>").unwrap();
     let options = AppOptions { static_dir: Some(dist.path().to_owned()), ..AppOptions::default() };
-    let gw = gateway_with(&format!("http://{}", upstream.addr), "", &options).await;
+    let gw = gateway_with(&format!("http://{}", upstream.addr), "", Duration::from_secs(10), &options).await;
     let client = reqwest::Client::new();
     let page = client.get(format!("{gw}/images/abc")).send().await.unwrap();
     assert_eq!(page.status(), 200);

@@ -9,22 +9,9 @@
 mod gateway_support;
 
 use gateway_support::*;
-use ims_server::gateway::{self, GatewayConfig, UpstreamCredentials};
-use ims_server::AppOptions;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-
-async fn gateway_with(upstream: &str, credentials: &str, options: &AppOptions) -> String {
-    let config = GatewayConfig {
-        upstream: gateway::parse_upstream(upstream).unwrap(),
-        upstream_ca: None,
-        connect_timeout: Duration::from_secs(2),
-        total_timeout: Duration::from_secs(10),
-        credentials: UpstreamCredentials::from_toml(credentials).unwrap(),
-    };
-    format!("http://{}", serve(gateway::app(config, options).unwrap()).await)
-}
 
 #[derive(Clone, Default)]
 struct Captured(Arc<Mutex<Vec<u8>>>);
@@ -51,7 +38,7 @@ async fn neither_gateway_nor_upstream_logs_a_secret() {
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
     let upstream = Upstream::start(Some(&aksk_only_tokens())).await;
-    let gw = gateway_with(&format!("http://{}", upstream.addr), &signing_credentials(), &AppOptions::default()).await;
+    let gw = gateway(&format!("http://{}", upstream.addr), &signing_credentials(), Duration::from_secs(10)).await;
     let client = reqwest::Client::new();
     for token in ["console-a", "console-b", "wrong-token"] {
         let _ = client.get(format!("{gw}/v2/cloudimages")).header("X-Auth-Token", token).send().await.unwrap();

@@ -88,6 +88,11 @@ impl Upstream {
 
 /// A gateway to `upstream` (a URL); signing when `credentials` has entries.
 pub async fn gateway(upstream: &str, credentials: &str, total_timeout: Duration) -> String {
+    gateway_with(upstream, credentials, total_timeout, &AppOptions::default()).await
+}
+
+/// [`gateway`] with the options around the API (a console to serve, say).
+pub async fn gateway_with(upstream: &str, credentials: &str, total_timeout: Duration, options: &AppOptions) -> String {
     let config = GatewayConfig {
         upstream: gateway::parse_upstream(upstream).expect("upstream url"),
         upstream_ca: None,
@@ -95,6 +100,6 @@ pub async fn gateway(upstream: &str, credentials: &str, total_timeout: Duration)
         total_timeout,
         credentials: UpstreamCredentials::from_toml(credentials).expect("credentials"),
     };
-    let router = gateway::app(config, &AppOptions::default()).expect("gateway");
+    let router = gateway::app(config, options).expect("gateway");
     format!("http://{}", serve(router).await)
 }
