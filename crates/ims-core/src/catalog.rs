@@ -9,9 +9,11 @@ mod filter;
 mod images;
 mod list;
 mod members;
+mod upload;
 
 pub use filter::matches;
 pub use list::{sort_cmp, ImagePage};
+pub use upload::{UploadDigest, OS_HASH_ALGO};
 
 use crate::model::{Image, MemberStatus, Visibility};
 use crate::sharing::{Member, DEFAULT_MEMBER_CAP};

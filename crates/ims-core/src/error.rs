@@ -81,6 +81,8 @@ error_codes! {
     MethodNotAllowed => ("IMS.0005", 405),
     /// replace or remove of a custom property the image does not have.
     PropertyMissing => ("IMS.0032", 409),
+    /// Image data can only be uploaded once, to a `queued` image (this one is saving or active).
+    UploadConflict => ("IMS.0034", 409),
     /// The project is already a member of the image.
     MemberExists => ("IMS.0040", 409),
     /// Sharing refused: the image is neither private nor already shared.
