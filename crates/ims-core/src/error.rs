@@ -111,6 +111,8 @@ error_codes! {
     ImageTooLarge => ("IMS.0033", 413),
     /// The client sent a request head or body too slowly.
     RequestTimeout => ("IMS.0008", 408),
+    /// A `Range` of image data that lies outside it (or several ranges at once).
+    RangeNotSatisfiable => ("IMS.0015", 416),
     /// The request URI is longer than the server reads.
     UriTooLong => ("IMS.0009", 414),
     /// The request headers are too many or too large.

@@ -73,6 +73,14 @@ pub struct Cli {
     #[arg(long, env = "IMS_DURABILITY", value_enum, default_value_t = crate::db::Durability::Process)]
     pub durability: crate::db::Durability,
 
+    /// Directory for uploaded image data (`PUT /v2/images/{id}/file`); created if missing.
+    #[arg(long, env = "IMS_IMAGE_DIR", default_value = "data/images")]
+    pub image_dir: PathBuf,
+
+    /// Largest image data accepted by an upload, in bytes; larger ones are 413.
+    #[arg(long, env = "IMS_MAX_IMAGE_SIZE", default_value_t = crate::image_data::DEFAULT_MAX_IMAGE_SIZE, value_name = "BYTES")]
+    pub max_image_size: u64,
+
     #[command(flatten)]
     pub limits: crate::serve::Limits,
 }

@@ -16,6 +16,8 @@ pub enum AppError {
     Db(#[from] sqlx::Error),
     #[error("stored image is unreadable: {0}")]
     Corrupt(#[from] serde_json::Error),
+    #[error("image data: {0}")]
+    Data(#[from] object_store::Error),
 }
 
 impl AppError {

@@ -11,6 +11,7 @@ pub mod error;
 mod extract;
 pub mod gateway;
 mod guard;
+pub mod image_data;
 pub mod openapi;
 pub mod request_id;
 mod routes;
@@ -39,6 +40,8 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 pub struct AppState {
     pub store: Store,
     pub tokens: Arc<Tokens>,
+    /// Where image data goes (`PUT/GET /v2/images/{id}/file`).
+    pub data: image_data::ImageData,
 }
 
 /// How the service is put together around the API.
@@ -164,7 +167,13 @@ pub async fn run(cli: config::Cli) -> Result<(), String> {
             println!("  {token:<18} project {project}  ({what})");
         }
     }
-    let state = AppState { store: Store::new(pool.clone(), cli.member_cap), tokens: Arc::new(tokens) };
+    let store = Store::new(pool.clone(), cli.member_cap);
+    let data = image_data::ImageData::local(&cli.image_dir, cli.max_image_size)?;
+    let reset = data.sweep(&store).await?;
+    if reset > 0 {
+        tracing::warn!(images = reset, "interrupted uploads: back to queued, their data removed");
+    }
+    let state = AppState { store, tokens: Arc::new(tokens), data };
     let options = AppOptions::from_cli(&cli);
     serve::serve(listener, app(state, &options), &cli.limits, shutdown_signal()).await;
     // Every acknowledged write is committed; closing checkpoints the WAL into the main file.

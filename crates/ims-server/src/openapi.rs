@@ -19,6 +19,8 @@ pub enum Success {
     Created,
     /// 204, no body.
     NoContent,
+    /// Image data: 200 (or 206 for a range) with bytes, 204 when there is none.
+    Data,
 }
 
 /// The body an operation reads.
@@ -29,6 +31,8 @@ pub enum Body {
     Json(&'static str),
     /// Either JSON-patch media type.
     Patch,
+    /// Image data, `application/octet-stream`.
+    Data,
 }
 
 /// One operation of the API.
@@ -96,6 +100,16 @@ pub static OPERATIONS: LazyLock<Vec<Operation>> = LazyLock::new(|| {
         Operation {
             errors: &[403, 404],
             ..op(delete.clone(), "/v2/images/{id}/tags/{tag}", "removeTag", "Remove a tag")
+        },
+        Operation {
+            body: Body::Data,
+            errors: &[403, 404, 409, 413],
+            ..op(put.clone(), "/v2/images/{id}/file", "uploadImageData", "Upload image data (queued to active)")
+        },
+        Operation {
+            success: Success::Data,
+            errors: &[404, 416],
+            ..op(get.clone(), "/v2/images/{id}/file", "downloadImageData", "Download image data")
         },
         Operation {
             body: Body::Json("AddMember"),
@@ -203,6 +217,13 @@ fn operation(o: &Operation) -> Value {
             }),
         ),
         Success::NoContent => ("204", json!({"description": "Done", "headers": request_id})),
+        Success::Data => {
+            let bytes = json!({"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}});
+            responses.insert("204".into(), json!({"description": "No data yet", "headers": request_id}));
+            let partial = json!({"description": "A range", "headers": request_id, "content": bytes});
+            responses.insert("206".into(), partial);
+            ("200", json!({"description": "The data", "headers": request_id, "content": bytes}))
+        }
     };
     responses.insert(success.0.to_owned(), success.1);
     let mut value = json!({

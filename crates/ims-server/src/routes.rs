@@ -1,5 +1,6 @@
 //! The HTTP API under `/v2`.
 
+mod image_file;
 mod images;
 mod members;
 mod schemas;
@@ -14,6 +15,7 @@ use ims_core::ErrorCode;
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(images::router())
+        .merge(image_file::router())
         .merge(tags::router())
         .merge(members::router())
         .merge(schemas::router())

@@ -12,6 +12,7 @@ async fn sigterm_stops_cleanly_and_keeps_every_acknowledged_write() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_ims-server"))
         .args(["--listen", "127.0.0.1:0", "--db"])
         .arg(&db)
+        .env("IMS_IMAGE_DIR", dir.path().join("images"))
         .env("RUST_LOG", "info")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use ims_core::{ErrorEnvelope, Image, ImageList};
+use ims_server::image_data::ImageData;
 use ims_server::serve::{serve, Limits};
 use ims_server::{app, auth::Tokens, db, store::Store, AppOptions, AppState};
 use reqwest::{Method, Response};
@@ -16,7 +17,8 @@ pub struct TestServer {
     pub base: String,
     pub client: reqwest::Client,
     pub store: Store,
-    _dir: tempfile::TempDir,
+    /// The temporary directory: `ims.sqlite` and `images/`.
+    pub dir: tempfile::TempDir,
 }
 
 impl TestServer {
@@ -31,16 +33,22 @@ impl TestServer {
 
     /// Served by `ims_server::serve` (the binary's accept loop) with these limits.
     pub async fn start_limited(options: AppOptions, member_cap: usize, limits: Limits) -> TestServer {
+        Self::start_full(options, member_cap, limits, ims_server::image_data::DEFAULT_MAX_IMAGE_SIZE).await
+    }
+
+    /// [`TestServer::start_limited`] with a largest upload.
+    pub async fn start_full(options: AppOptions, member_cap: usize, limits: Limits, max_image_size: u64) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let pool = db::open(&dir.path().join("ims.sqlite")).await.expect("open db");
         db::seed_if_empty(&pool, &ims_core::demo::demo_catalog()).await.expect("seed");
         let store = Store::new(pool, member_cap);
-        let state = AppState { store: store.clone(), tokens: Arc::new(Tokens::demo()) };
+        let data = ImageData::local(&dir.path().join("images"), max_image_size).expect("image dir");
+        let state = AppState { store: store.clone(), tokens: Arc::new(Tokens::demo()), data };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("addr");
         let service = app(state, &options);
         tokio::spawn(async move { serve(listener, service, &limits, std::future::pending()).await });
-        TestServer { base: format!("http://{addr}"), client: reqwest::Client::new(), store, _dir: dir }
+        TestServer { base: format!("http://{addr}"), client: reqwest::Client::new(), store, dir }
     }
 
     pub fn request(&self, method: Method, path: &str, token: Option<&str>) -> reqwest::RequestBuilder {

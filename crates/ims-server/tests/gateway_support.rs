@@ -75,7 +75,8 @@ impl Upstream {
         };
         let pool = db::open(&dir.path().join("ims.sqlite")).await.expect("open db");
         db::seed_if_empty(&pool, &ims_core::demo::demo_catalog()).await.expect("seed");
-        let state = AppState { store: Store::new(pool, 128), tokens: Arc::new(tokens) };
+        let data = ims_server::image_data::ImageData::local(&dir.path().join("images"), 1 << 30).expect("image dir");
+        let state = AppState { store: Store::new(pool, 128), tokens: Arc::new(tokens), data };
         let seen = Arc::new(Mutex::new(Vec::new()));
         let router = app(state, &AppOptions::default()).layer(middleware::from_fn_with_state(seen.clone(), record));
         Upstream { addr: serve(router).await, seen, _dir: dir }

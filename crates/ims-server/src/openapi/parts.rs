@@ -121,6 +121,7 @@ pub fn request_body(body: Body) -> Option<Value> {
         Body::Json(schema) => {
             json!({"application/json": {"schema": {"$ref": format!("#/components/schemas/{schema}")}}})
         }
+        Body::Data => json!({"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}),
         Body::Patch => json!({
             ims_core::patch::MediaType::V2_1.content_type(): {"schema": {"$ref": "#/components/schemas/PatchV21"}},
             ims_core::patch::MediaType::V2_0.content_type(): {"schema": {"$ref": "#/components/schemas/PatchV20"}}

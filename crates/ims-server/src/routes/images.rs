@@ -101,5 +101,6 @@ async fn delete_image(
     Path(id): Path<String>,
 ) -> Result<StatusCode, AppError> {
     state.store.change(Some(&id), |c| c.delete(&project, &id)).await?;
+    state.data.delete(&id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -18,6 +18,7 @@ impl Running {
             .args(["--listen", "127.0.0.1:0", "--db"])
             .arg(db)
             .args(args)
+            .env("IMS_IMAGE_DIR", db.with_file_name("images"))
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
