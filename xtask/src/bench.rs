@@ -1,8 +1,9 @@
-//! `cargo xtask bench [server | gateway]`: measured budgets. The server under load on loopback
+//! `cargo xtask bench [server | gateway | data]`: measured budgets. The server under load on loopback
 //! (wrk), and (without an argument) the console's timings and transfer size; `gateway` measures
-//! only the gateway's added latency. Figures are printed, not
+//! only the gateway's added latency; `data` image upload and download throughput. Figures are printed, not
 //! asserted: machines are shared and noisy, so quote medians of several runs.
 
+mod data;
 mod gateway;
 mod server;
 
@@ -27,12 +28,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
         if what == "gateway" {
             return gateway::run();
         }
+        if what == "data" {
+            return data::run();
+        }
     }
     ensure_wrk()?;
     let server_only = match args {
         [] => false,
         [what] if what == "server" => true,
-        _ => return Err("usage: cargo xtask bench [server | gateway]".to_owned()),
+        _ => return Err("usage: cargo xtask bench [server | gateway | data]".to_owned()),
     };
     if server_only {
         let (server, addr) = server::start(None)?;
