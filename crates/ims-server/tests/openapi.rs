@@ -35,6 +35,7 @@ fn the_document_has_exactly_the_routers_operations() {
     for source in [
         include_str!("../src/routes/images.rs"),
         include_str!("../src/routes/tags.rs"),
+        include_str!("../src/routes/image_file.rs"),
         include_str!("../src/routes/members.rs"),
         include_str!("../src/routes/schemas.rs"),
     ] {
