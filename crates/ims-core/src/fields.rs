@@ -118,6 +118,11 @@ impl FieldDef {
     }
 }
 
+/// Attributes the server sets from an image's uploaded data (as Glance names them), kept among
+/// its properties rather than as typed fields or registry rows — each of those costs the
+/// console's wasm — and refused in a patch like every read-only attribute.
+pub const DATA_ATTRIBUTES: &[&str] = &["os_hash_algo", "os_hash_value"];
+
 /// The row of a documented attribute; `None` means a custom property.
 pub fn field(wire: &str) -> Option<&'static FieldDef> {
     FIELDS.iter().find(|f| f.wire == wire)

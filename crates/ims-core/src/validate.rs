@@ -133,7 +133,7 @@ pub fn validate_property(key: &str, value: &serde_json::Value) -> Vec<Validation
     if let Some(p) = check_length(key, key, 1, MAX_TEXT) {
         problems.push(p.with("part", "key"));
     }
-    if crate::fields::field(key).is_some() {
+    if crate::fields::field(key).is_some() || crate::fields::DATA_ATTRIBUTES.contains(&key) {
         problems.push(ValidationError::new(key, ValidationCode::ReadOnly));
     }
     if !value.is_string() {

@@ -49,8 +49,10 @@ impl Catalog {
         image.size = size.into();
         image.image_size = digest.size.to_string().into();
         image.checksum = digest.md5_hex.clone().into();
-        image.os_hash_algo = OS_HASH_ALGO.to_owned().into();
-        image.os_hash_value = digest.sha512_hex.clone().into();
+        // Kept as properties, as Glance lists them: not fields of `Image`, whose every field
+        // costs the console's wasm in each of its (de)serialisers.
+        image.properties.insert("os_hash_algo".to_owned(), OS_HASH_ALGO.into());
+        image.properties.insert("os_hash_value".to_owned(), digest.sha512_hex.clone().into());
         image.updated_at = stamp.clone();
         image.active_at = stamp;
         self.images.insert(id.to_owned(), image);
@@ -108,8 +110,8 @@ mod tests {
         assert_eq!(image.size.get(), Some(&3));
         assert_eq!(image.image_size.get().map(String::as_str), Some("3"));
         assert_eq!(image.checksum.get().map(String::as_str), Some("900150983cd24fb0d6963f7d28e17f72"));
-        assert_eq!(image.os_hash_algo.get().map(String::as_str), Some("sha512"));
-        assert_eq!(image.os_hash_value.get().map(String::as_str), Some("ddaf"));
+        assert_eq!(image.attr_text("os_hash_algo").as_deref(), Some("sha512"));
+        assert_eq!(image.attr_text("os_hash_value").as_deref(), Some("ddaf"));
         assert_eq!(image.updated_at.get().map(String::as_str), Some(later.to_string().as_str()));
     }
 

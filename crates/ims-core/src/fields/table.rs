@@ -89,8 +89,6 @@ pub static FIELDS: &[F] = &[
     F::new("size", "Size", "大小", Integer, Storage).sort(),
     F::new("virtual_size", "Virtual size", "虚拟大小", Integer, Storage),
     F::new("checksum", "Checksum", "校验和", Text, Storage),
-    F::new("os_hash_algo", "Hash algorithm", "哈希算法", Text, Storage),
-    F::new("os_hash_value", "Hash", "哈希值", Text, Storage),
     F::new("__image_source_type", "Storage backend", "后端存储类型", Text, Storage),
     F::new("__image_location", "Location", "存储位置", Text, Storage),
     F::new("__lazyloading", "Lazy loading", "延迟加载", FlagText, Storage),

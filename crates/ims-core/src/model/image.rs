@@ -119,8 +119,6 @@ image_struct! {
     size: i64 => "size",
     virtual_size: i64 => "virtual_size",
     checksum: String => "checksum",
-    os_hash_algo: String => "os_hash_algo",
-    os_hash_value: String => "os_hash_value",
     created_at: String => "created_at",
     updated_at: String => "updated_at",
     active_at: String => "active_at",

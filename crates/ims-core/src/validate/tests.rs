@@ -188,3 +188,12 @@ fn each_problem_reads_as_field_code_and_params_in_error_messages() {
     let both = ImsError::invalid(vec![e, ValidationError::new("tags", ValidationCode::Duplicate)]);
     assert_eq!(both.message, "name: too_long length=300 max=255; tags: duplicate");
 }
+
+#[test]
+fn the_hashes_of_uploaded_data_are_read_only_properties() {
+    for key in crate::fields::DATA_ATTRIBUTES {
+        let problems = validate_property(key, &serde_json::json!("forged"));
+        assert_eq!(problems.iter().map(|p| p.code).collect::<Vec<_>>(), [ValidationCode::ReadOnly], "{key}");
+    }
+    assert!(validate_property("os_distro", &serde_json::json!("cirros")).is_empty());
+}
