@@ -12,7 +12,8 @@ pub struct Cli {
     #[arg(long, env = "IMS_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
 
-    /// SQLite database file; created, migrated and seeded on first start.
+    /// SQLite database file, or a `postgres://` URL (several instances may share one);
+    /// created (SQLite), migrated and seeded on first start.
     #[arg(long, env = "IMS_DB", default_value = "data/ims.sqlite")]
     pub db: PathBuf,
 

@@ -64,11 +64,8 @@ impl ImageData {
     /// their bytes under `tmp/` (a directory's staging files too). The images go back to
     /// `queued` with no data, and `tmp/` is emptied.
     pub async fn sweep(&self, store: &Store) -> Result<usize, String> {
-        let ids: Vec<(String,)> = sqlx::query_as("SELECT id FROM images WHERE status = 'saving'")
-            .fetch_all(&store.pool)
-            .await
-            .map_err(|e| format!("cannot find interrupted uploads: {e}"))?;
-        for (id,) in &ids {
+        let ids = store.ids_with_status("saving").await.map_err(|e| format!("cannot find interrupted uploads: {e}"))?;
+        for id in &ids {
             self.delete(id).await.map_err(|e| format!("cannot remove the data of {id}: {e}"))?;
             store.change(Some(id), |c| c.abort_upload(id)).await.map_err(|e| format!("cannot reset {id}: {e}"))?;
         }

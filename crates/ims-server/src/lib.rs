@@ -1,4 +1,4 @@
-//! The reference IMS API over SQLite. [`app`] builds the whole service for a state, so tests can
+//! The reference IMS API over SQLite or PostgreSQL. [`app`] builds the whole service for a state, so tests can
 //! drive it without a socket; [`run`] is the binary's entry point.
 
 pub mod aksk;
@@ -144,40 +144,42 @@ pub async fn run(cli: config::Cli) -> Result<(), String> {
         Some(path) => Tokens::from_file(path)?,
         None => Tokens::demo(),
     };
-    let pool = db::open_with(&cli.db, cli.durability).await?;
-    tokio::spawn(db::checkpoints(pool.clone(), std::time::Duration::from_secs(1)));
+    let db = cli.db.to_str().ok_or("--db must be valid UTF-8")?;
+    let shown = store::redacted(db);
+    let store = Store::open(db, cli.durability, cli.member_cap).await?;
+    if let Some(pool) = store.sqlite_pool() {
+        tokio::spawn(db::checkpoints(pool.clone(), std::time::Duration::from_secs(1)));
+    }
     if !cli.no_seed {
         let images: Vec<_> = match cli.seed_synthetic {
             Some(n) => ims_core::demo::synthetic_catalog(n).collect(),
             None => ims_core::demo::demo_catalog(),
         };
-        let seeded =
-            db::seed_if_empty(&pool, &images).await.map_err(|e| format!("cannot seed {}: {e}", cli.db.display()))?;
+        let seeded = store.seed_if_empty(&images).await.map_err(|e| format!("cannot seed {shown}: {e}"))?;
         if seeded > 0 {
-            tracing::info!(images = seeded, db = %cli.db.display(), "seeded the demo catalog");
+            tracing::info!(images = seeded, db = %shown, "seeded the demo catalog");
         }
     }
     let listener =
         tokio::net::TcpListener::bind(cli.listen).await.map_err(|e| format!("cannot listen on {}: {e}", cli.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    println!("IMS console and API on http://{addr}/  (API under /v2, database {})", cli.db.display());
+    println!("IMS console and API on http://{addr}/  (API under /v2, database {shown})");
     if cli.tokens.is_none() {
         println!("Demo tokens (X-Auth-Token):");
         for (token, project, what) in auth::DEMO_TOKENS {
             println!("  {token:<18} project {project}  ({what})");
         }
     }
-    let store = Store::new(pool.clone(), cli.member_cap);
     let data = image_data::ImageData::local(&cli.image_dir, cli.max_image_size)?;
     let reset = data.sweep(&store).await?;
     if reset > 0 {
         tracing::warn!(images = reset, "interrupted uploads: back to queued, their data removed");
     }
-    let state = AppState { store, tokens: Arc::new(tokens), data };
+    let state = AppState { store: store.clone(), tokens: Arc::new(tokens), data };
     let options = AppOptions::from_cli(&cli);
     serve::serve(listener, app(state, &options), &cli.limits, shutdown_signal()).await;
-    // Every acknowledged write is committed; closing checkpoints the WAL into the main file.
-    pool.close().await;
+    // Every acknowledged write is committed; closing checkpoints SQLite's WAL into the file.
+    store.close().await;
     tracing::info!("stopped");
     Ok(())
 }

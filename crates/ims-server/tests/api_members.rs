@@ -165,7 +165,6 @@ async fn the_cap_is_configurable_and_deleting_an_image_drops_its_shares() {
     let r = server.request(Method::DELETE, &format!("/v2/images/{id}"), Some(TOKEN_A)).send().await.expect("request");
     assert_eq!(r.status(), 204);
     assert!(inbox(&server, TOKEN_B, "pending").await.is_empty());
-    let (count,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM members").fetch_one(&server.store.pool).await.expect("count");
+    let count = server.store.member_rows().await.expect("count");
     assert_eq!(count, 0);
 }

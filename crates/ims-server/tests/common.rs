@@ -39,9 +39,11 @@ impl TestServer {
     /// [`TestServer::start_limited`] with a largest upload.
     pub async fn start_full(options: AppOptions, member_cap: usize, limits: Limits, max_image_size: u64) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
-        let pool = db::open(&dir.path().join("ims.sqlite")).await.expect("open db");
-        db::seed_if_empty(&pool, &ims_core::demo::demo_catalog()).await.expect("seed");
-        let store = Store::new(pool, member_cap);
+        let store = match std::env::var("IMS_TEST_DATABASE_URL") {
+            Ok(url) => Store::open(&fresh_database(&url).await, Default::default(), member_cap).await.expect("open db"),
+            Err(_) => Store::new(db::open(&dir.path().join("ims.sqlite")).await.expect("open db"), member_cap),
+        };
+        store.seed_if_empty(&ims_core::demo::demo_catalog()).await.expect("seed");
         let data = ImageData::local(&dir.path().join("images"), max_image_size).expect("image dir");
         let state = AppState { store: store.clone(), tokens: Arc::new(Tokens::demo()), data };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
@@ -87,6 +89,17 @@ impl TestServer {
             .await
             .expect("request")
     }
+}
+
+/// A new empty database on the PostgreSQL server of `url` (`IMS_TEST_DATABASE_URL`, set by
+/// `cargo xtask test postgres`), so every test server starts from its own data.
+pub async fn fresh_database(url: &str) -> String {
+    let admin = sqlx::PgPool::connect(url).await.expect("connect to the test PostgreSQL");
+    let name = format!("ims_t_{}", uuid::Uuid::new_v4().simple());
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.expect("create database");
+    admin.close().await;
+    let base = url.rsplit_once('/').map_or(url, |(base, _)| base);
+    format!("{base}/{name}")
 }
 
 /// The error code of an envelope response, checking it is JSON with a request id.

@@ -24,7 +24,7 @@ async fn every_sort_key_and_direction_pages_by_index_seek() {
     // A queued image has no size: the marker for the NULL branch of `size`.
     let made: serde_json::Value = server.create(TOKEN_A, json!({"name": "no-size"})).await.json().await.expect("img");
     let null_marker = made["id"].as_str().expect("id").to_owned();
-    let pool = &server.store.pool;
+    let store = &server.store;
     let mut checked = 0;
     for &key in SortKey::ALL {
         for dir in [SortDir::Asc, SortDir::Desc] {
@@ -36,7 +36,7 @@ async fn every_sort_key_and_direction_pages_by_index_seek() {
             }
             for marker in markers {
                 let query = ListQuery::parse(&format!("{sorted}&marker={marker}&limit=2")).expect("query");
-                let plans = ims_server::store::explain_list(pool, PROJECT_A, &query).await.expect("plan");
+                let plans = store.explain_list(PROJECT_A, &query).await.expect("plan");
                 for plan in &plans {
                     assert_seeks(plan, &format!("{sorted} marker {marker}"));
                     checked += 1;

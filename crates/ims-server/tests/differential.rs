@@ -172,7 +172,7 @@ async fn sql_answer(
             .await
             .expect("member");
     }
-    let result = store::list_images(&pool, caller, query).await;
+    let result = store::Store::new(pool.clone(), 128).list_images(caller, query).await;
     pool.close().await;
     result.map(|p| (p.images, p.next_marker)).map_err(|e| match e {
         ims_server::error::AppError::Ims(e) => e.code.code().to_owned(),

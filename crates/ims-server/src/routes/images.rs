@@ -3,7 +3,7 @@
 use crate::auth::Caller;
 use crate::error::AppError;
 use crate::extract::{AppJson, PatchBody};
-use crate::{clock, store, AppState};
+use crate::{clock, AppState};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -33,7 +33,7 @@ async fn list_cloud_images(
     Caller(project): Caller,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
-    let page = store::list_docs(&state.store.pool, &project, &parse_query(raw)?).await?;
+    let page = state.store.list_docs(&project, &parse_query(raw)?).await?;
     Ok(json_text(format!("{{\"images\":{}}}", page.images_json())))
 }
 
@@ -44,7 +44,7 @@ async fn list_glance_images(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
     let mut query = parse_query(raw)?;
-    let page = store::list_docs(&state.store.pool, &project, &query).await?;
+    let page = state.store.list_docs(&project, &query).await?;
     let link = |q: &ListQuery| match q.to_query_string() {
         s if s.is_empty() => "/v2/images".to_owned(),
         s => format!("/v2/images?{s}"),

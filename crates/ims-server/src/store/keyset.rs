@@ -6,10 +6,11 @@
 //! (SQLite's order, which the `ims-core` engine shares); they are their own branch, read
 //! after (or before) the others, because an `OR` across the two would defeat the seek.
 
+use super::sql::{Arg, Sql};
+use super::Backend;
 use crate::error::AppError;
 use ims_core::query::{SortDir, SortKey};
 use ims_core::{ErrorCode, ImsError};
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
 /// The value of the sort column at the marker image.
 #[derive(Debug, Clone)]
@@ -44,59 +45,58 @@ pub fn branches(key: SortKey, dir: SortDir, marker: Option<(String, MarkerValue)
     }
 }
 
-fn push_value(qb: &mut QueryBuilder<'_, Sqlite>, value: &MarkerValue) {
+fn push_value(q: &mut Sql, value: &MarkerValue) {
     match value {
-        MarkerValue::Int(n) => qb.push_bind(*n),
-        MarkerValue::Text(s) => qb.push_bind(s.clone()),
-        MarkerValue::Null => qb.push("NULL"),
+        MarkerValue::Int(n) => q.int(*n),
+        MarkerValue::Text(s) => q.text(s),
+        MarkerValue::Null => q.push("NULL"),
     };
 }
 
 /// Appends ` AND <the branch's range>` for sort column `col` (nothing for [`Branch::All`]).
-pub fn push_branch(qb: &mut QueryBuilder<'_, Sqlite>, key: SortKey, dir: SortDir, branch: &Branch) {
+pub fn push_branch(qb: &mut Sql, key: SortKey, dir: SortDir, branch: &Branch) {
     let col = key.as_str();
     let cmp = if dir == SortDir::Asc { ">" } else { "<" };
     match branch {
         Branch::All => {}
         Branch::After(_, id) if key == SortKey::Id => {
-            qb.push(format!(" AND id {cmp} ")).push_bind(id.clone());
+            qb.push(&format!(" AND id {cmp} ")).text(id);
         }
         Branch::After(value, id) => {
-            qb.push(format!(" AND ({col}, id) {cmp} ("));
+            qb.push(&format!(" AND ({col}, id) {cmp} ("));
             push_value(qb, value);
-            qb.push(", ").push_bind(id.clone()).push(")");
+            qb.push(", ").text(id).push(")");
         }
         Branch::NullsAfter(Some(id)) => {
-            qb.push(format!(" AND {col} IS NULL AND id {cmp} ")).push_bind(id.clone());
+            qb.push(&format!(" AND {col} IS NULL AND id {cmp} ")).text(id);
         }
         Branch::NullsAfter(None) => {
-            qb.push(format!(" AND {col} IS NULL"));
+            qb.push(&format!(" AND {col} IS NULL"));
         }
         Branch::NotNull => {
-            qb.push(format!(" AND {col} IS NOT NULL"));
+            qb.push(&format!(" AND {col} IS NOT NULL"));
         }
     }
 }
 
-/// The sort value of the marker image, which must be one `caller` can see.
+/// The sort value of the marker image, which must be one `caller` can see (in any share state).
 pub async fn marker_value(
-    pool: &SqlitePool,
-    can_see: &str,
+    backend: &Backend,
     caller: &str,
     marker: &str,
     key: SortKey,
 ) -> Result<MarkerValue, AppError> {
     let col = key.as_str();
-    let sql = format!("SELECT {col} FROM images WHERE id = ?2 AND {can_see}");
+    let mut q = Sql::new(backend.dialect(), &format!("SELECT {col} FROM images WHERE id = "));
+    q.text(marker).push(" AND (visibility = 'public' OR owner = ").text(caller);
+    q.push(" OR EXISTS (SELECT 1 FROM members m WHERE m.image_id = images.id AND m.member_id = ").text(caller);
+    q.push("))");
     let unknown = || {
         AppError::from(ImsError::new(ErrorCode::UnknownMarker, format!("marker {marker} is not an image you can see")))
     };
-    if key == SortKey::Size {
-        let row: Option<(Option<i64>,)> = sqlx::query_as(&sql).bind(caller).bind(marker).fetch_optional(pool).await?;
-        Ok(row.ok_or_else(unknown)?.0.map_or(MarkerValue::Null, MarkerValue::Int))
-    } else {
-        let row: Option<(Option<String>,)> =
-            sqlx::query_as(&sql).bind(caller).bind(marker).fetch_optional(pool).await?;
-        Ok(row.ok_or_else(unknown)?.0.map_or(MarkerValue::Null, MarkerValue::Text))
-    }
+    Ok(match q.scalar(backend, key == SortKey::Size).await?.ok_or_else(unknown)? {
+        None => MarkerValue::Null,
+        Some(Arg::Int(n)) => MarkerValue::Int(n),
+        Some(Arg::Text(s)) => MarkerValue::Text(s),
+    })
 }

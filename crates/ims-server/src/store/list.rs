@@ -1,21 +1,24 @@
 //! `GET /v2/cloudimages` in SQL: the same answers as `ims_core::catalog::Catalog::list`
-//! (a differential test holds them equal), from typed columns and indexes.
+//! (a differential test holds them equal, on every store), from typed columns and indexes.
+//! One renderer writes both dialects; [`Dialect`] marks the few places where they differ.
 
 use super::keyset::{self, Branch};
+use super::sql::{Dialect, Sql};
+use super::Backend;
 use crate::error::AppError;
 use ims_core::catalog::ImagePage;
 use ims_core::fields::{self, FilterKind};
 use ims_core::flavor::{self, Requirement};
 use ims_core::query::{FilterValue, ListQuery, QueryError, SortDir};
 use ims_core::{ErrorCode, ImsError};
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
-/// A project may see: public images, its own, and images shared with it in any state.
-const CAN_SEE: &str = "(visibility IS 'public' OR owner IS ?1 OR EXISTS \
-     (SELECT 1 FROM members m WHERE m.image_id = images.id AND m.member_id = ?1))";
-
-/// What a page selects: the id (for the next marker) and the stored document.
-const SELECT: &str = "SELECT id, doc FROM images WHERE ";
+/// What a page selects: the id (for the next marker) and the stored document as text.
+fn select(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::Sqlite => "SELECT id, doc FROM images WHERE ",
+        Dialect::Postgres => "SELECT id, doc::text FROM images WHERE ",
+    }
+}
 
 /// The typed column of a documented attribute (`__platform` → `platform`).
 fn column(wire: &str) -> &str {
@@ -26,42 +29,67 @@ fn bad_query(e: QueryError) -> AppError {
     ImsError::new(ErrorCode::InvalidQuery, e.to_string()).into()
 }
 
-/// The SQL form of `CASE` that reads an attribute as a flag, as the generated columns do.
-fn push_flag(qb: &mut QueryBuilder<'_, Sqlite>, attr: &str) {
-    let path = format!("$.{attr}");
-    qb.push("(CASE json_type(doc, ")
-        .push_bind(path.clone())
-        .push(") WHEN 'true' THEN 1 WHEN 'text' THEN lower(json_extract(doc, ");
-    qb.push_bind(path).push(")) = 'true' ELSE 0 END) = 1");
-}
-
-fn push_requirement(qb: &mut QueryBuilder<'_, Sqlite>, req: &Requirement) {
-    let text_is = |qb: &mut QueryBuilder<'_, Sqlite>, attr: &str, value: &str| {
-        let path = format!("$.{attr}");
-        qb.push("(json_type(doc, ").push_bind(path.clone()).push(") IS 'text' AND json_extract(doc, ");
-        qb.push_bind(path).push(") IS ").push_bind(value.to_owned()).push(")");
-    };
-    match *req {
-        Requirement::Is(attr, value) => text_is(qb, attr, value),
-        Requirement::IsNot(attr, value) => {
-            qb.push("NOT ");
-            text_is(qb, attr, value);
+/// An attribute of the document read as a flag (JSON true, or the text "true" in any case),
+/// as the generated flag columns do.
+fn push_flag(q: &mut Sql, attr: &str) {
+    match q.dialect {
+        Dialect::Sqlite => {
+            let path = format!("$.{attr}");
+            q.push("(CASE json_type(doc, ").text(&path);
+            q.push(") WHEN 'true' THEN 1 WHEN 'text' THEN lower(json_extract(doc, ").text(&path);
+            q.push(")) = 'true' ELSE 0 END) = 1");
         }
-        Requirement::Flag(attr) => push_flag(qb, attr),
-        Requirement::AnySet(attrs) => {
-            qb.push("(0");
-            for attr in attrs {
-                qb.push(" OR IFNULL(json_type(doc, ").push_bind(format!("$.{attr}")).push("), 'null') != 'null'");
-            }
-            qb.push(")");
+        Dialect::Postgres => {
+            q.push("(doc -> ").text(attr).push(" = 'true'::jsonb OR (jsonb_typeof(doc -> ").text(attr);
+            q.push(") = 'string' AND lower(doc ->> ").text(attr).push(") = 'true'))");
         }
     }
 }
 
-fn push_filter(qb: &mut QueryBuilder<'_, Sqlite>, param: &str, value: &FilterValue) -> Result<(), AppError> {
+/// The attribute is JSON text equal to `value`.
+fn push_text_is(q: &mut Sql, attr: &str, value: &str) {
+    match q.dialect {
+        Dialect::Sqlite => {
+            let path = format!("$.{attr}");
+            q.push("(json_type(doc, ").text(&path).push(") IS 'text' AND json_extract(doc, ").text(&path);
+            q.push(") IS ").text(value).push(")");
+        }
+        Dialect::Postgres => {
+            q.push("(doc -> ").text(attr).push(" = to_jsonb(").text(value).push("::text))");
+        }
+    }
+}
+
+fn push_requirement(q: &mut Sql, req: &Requirement) {
+    match *req {
+        Requirement::Is(attr, value) => push_text_is(q, attr, value),
+        Requirement::IsNot(attr, value) => {
+            q.push("NOT ");
+            push_text_is(q, attr, value);
+        }
+        Requirement::Flag(attr) => push_flag(q, attr),
+        Requirement::AnySet(attrs) => {
+            q.push("(1 = 0");
+            for attr in attrs {
+                match q.dialect {
+                    Dialect::Sqlite => q.push(" OR IFNULL(json_type(doc, ").text(&format!("$.{attr}")),
+                    Dialect::Postgres => q.push(" OR COALESCE(jsonb_typeof(doc -> ").text(attr),
+                };
+                q.push("), 'null') <> 'null'");
+            }
+            q.push(")");
+        }
+    }
+}
+
+fn push_filter(q: &mut Sql, param: &str, value: &FilterValue) -> Result<(), AppError> {
     match (param, value) {
         ("member_status", _) => {
-            qb.push("1");
+            q.push("1 = 1");
+            return Ok(());
+        }
+        ("enterprise_project_id", FilterValue::Text(ep)) if ep == "all_granted_eps" => {
+            q.push("1 = 1");
             return Ok(());
         }
         ("flavor_id", FilterValue::Text(flavor_id)) => {
@@ -72,25 +100,33 @@ fn push_filter(qb: &mut QueryBuilder<'_, Sqlite>, param: &str, value: &FilterVal
                     expected: e.to_string(),
                 })
             })?;
-            qb.push("(imagetype IS 'gold'");
+            q.push("(imagetype = 'gold'");
             for r in &reqs {
-                qb.push(" AND ");
-                push_requirement(qb, r);
+                q.push(" AND ");
+                push_requirement(q, r);
             }
-            qb.push(")");
-            return Ok(());
-        }
-        ("enterprise_project_id", FilterValue::Text(ep)) if ep == "all_granted_eps" => {
-            qb.push("1");
+            q.push(")");
             return Ok(());
         }
         ("enterprise_project_id", FilterValue::Text(ep)) if ep == "0" => {
-            qb.push("(enterprise_project_id IS NULL OR enterprise_project_id = '0')");
+            q.push("(enterprise_project_id IS NULL OR enterprise_project_id = '0')");
             return Ok(());
         }
         ("tag", FilterValue::Text(tag)) => {
-            qb.push("(json_type(doc, '$.tags') IS 'array' AND EXISTS (SELECT 1 FROM json_each(images.doc, '$.tags') t WHERE t.value IS ");
-            qb.push_bind(tag.clone()).push("))");
+            match q.dialect {
+                Dialect::Sqlite => q.push(
+                    "(json_type(doc, '$.tags') IS 'array' AND EXISTS \
+                     (SELECT 1 FROM json_each(images.doc, '$.tags') t WHERE t.value IS ",
+                ),
+                Dialect::Postgres => {
+                    q.push("(jsonb_typeof(doc -> 'tags') = 'array' AND doc -> 'tags' @> jsonb_build_array(")
+                }
+            };
+            let close = match q.dialect {
+                Dialect::Sqlite => "))",
+                Dialect::Postgres => "::text))",
+            };
+            q.text(tag).push(close);
             return Ok(());
         }
         _ => {}
@@ -99,10 +135,10 @@ fn push_filter(qb: &mut QueryBuilder<'_, Sqlite>, param: &str, value: &FilterVal
     let col = column(def.wire);
     match (def.filter.map(|(_, k)| k), value) {
         (Some(FilterKind::Boolean), FilterValue::Bool(b)) => {
-            qb.push(format!("{col} = ")).push_bind(i64::from(*b));
+            q.push(&format!("{col} = ")).int(i64::from(*b));
         }
         (Some(FilterKind::Integer), FilterValue::Int(n)) => {
-            qb.push(format!("{col} IS ")).push_bind(*n);
+            q.push(&format!("{col} = ")).int(*n);
         }
         (Some(FilterKind::Time), FilterValue::Time(op, at)) => {
             let sql_op = match op.as_str() {
@@ -111,18 +147,23 @@ fn push_filter(qb: &mut QueryBuilder<'_, Sqlite>, param: &str, value: &FilterVal
                 "lt" => "<",
                 "lte" => "<=",
                 "eq" => "=",
-                _ => "!=",
+                _ => "<>",
             };
-            qb.push(format!(
-                "({col} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z' AND {col} {sql_op} "
-            ));
-            qb.push_bind(at.to_string()).push(")");
+            let shape = match q.dialect {
+                Dialect::Sqlite => {
+                    format!("{col} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'")
+                }
+                Dialect::Postgres => {
+                    format!("{col} ~ '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}T[0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}}Z$'")
+                }
+            };
+            q.push(&format!("({shape} AND {col} {sql_op} ")).text(&at.to_string()).push(")");
         }
         (_, FilterValue::Text(text)) => {
-            qb.push(format!("{col} IS ")).push_bind(text.clone());
+            q.push(&format!("{col} = ")).text(text);
         }
         _ => {
-            qb.push("0");
+            q.push("1 = 0");
         }
     }
     Ok(())
@@ -130,19 +171,19 @@ fn push_filter(qb: &mut QueryBuilder<'_, Sqlite>, param: &str, value: &FilterVal
 
 /// Lists images for `caller`: visibility, filters, sort and marker pagination. Every stored
 /// document was written by this server from a valid `Image`, so it is sent as it is.
-pub async fn list_docs(pool: &SqlitePool, caller: &str, query: &ListQuery) -> Result<DocPage, AppError> {
+pub(super) async fn list_docs(backend: &Backend, caller: &str, query: &ListQuery) -> Result<DocPage, AppError> {
     query.check().map_err(bad_query)?;
     let (key, dir) = query.effective_sort();
     let marker = match &query.marker {
-        Some(m) => Some((m.clone(), keyset::marker_value(pool, CAN_SEE, caller, m, key).await?)),
+        Some(m) => Some((m.clone(), keyset::marker_value(backend, caller, m, key).await?)),
         None => None,
     };
     let limit = query.effective_limit() as usize;
     let mut rows: Vec<(String, String)> = Vec::new();
     for branch in keyset::branches(key, dir, marker) {
         let wanted = limit + 1 - rows.len();
-        let mut qb = page_query(SELECT, caller, query, &branch, wanted)?;
-        rows.extend(qb.build_query_as().fetch_all(pool).await?);
+        let q = page_query(backend.dialect(), select(backend.dialect()), caller, query, &branch, wanted)?;
+        rows.extend(q.rows(backend).await?);
         if rows.len() > limit {
             break;
         }
@@ -153,50 +194,80 @@ pub async fn list_docs(pool: &SqlitePool, caller: &str, query: &ListQuery) -> Re
     Ok(DocPage { docs: rows.into_iter().map(|(_, doc)| doc).collect(), next_marker })
 }
 
+/// Who may see an image: public, own, or shared with the caller (accepted only in a plain
+/// list; in the inbox, `member_status`, shares in that state of images the caller does not own).
+fn push_visibility(q: &mut Sql, caller: &str, query: &ListQuery) {
+    let not_owner = match q.dialect {
+        Dialect::Sqlite => "owner IS NOT ",
+        Dialect::Postgres => "owner IS DISTINCT FROM ",
+    };
+    match query.filter("member_status") {
+        Some(FilterValue::Text(status)) => {
+            q.push(not_owner).text(caller);
+            q.push(" AND EXISTS (SELECT 1 FROM members m WHERE m.image_id = images.id AND m.member_id = ");
+            q.text(caller).push(" AND m.status = ").text(status).push(")");
+        }
+        _ => {
+            q.push("(visibility = 'public' OR owner = ").text(caller);
+            q.push(" OR EXISTS (SELECT 1 FROM members m WHERE m.image_id = images.id AND m.member_id = ");
+            q.text(caller).push(" AND m.status = 'accepted'))");
+        }
+    }
+}
+
 /// The `SELECT` of one branch of a page: visibility, filters, the branch's range, order, limit.
-fn page_query<'a>(
+fn page_query(
+    dialect: Dialect,
     select: &str,
     caller: &str,
     query: &ListQuery,
     branch: &Branch,
     limit: usize,
-) -> Result<QueryBuilder<'a, Sqlite>, AppError> {
+) -> Result<Sql, AppError> {
     let (key, dir) = query.effective_sort();
-    let mut qb = QueryBuilder::<Sqlite>::new(select);
-    match query.filter("member_status") {
-        Some(FilterValue::Text(status)) => {
-            qb.push("owner IS NOT ").push_bind(caller.to_owned());
-            qb.push(" AND EXISTS (SELECT 1 FROM members m WHERE m.image_id = images.id AND m.member_id = ");
-            qb.push_bind(caller.to_owned()).push(" AND m.status = ").push_bind(status.clone()).push(")");
-        }
-        _ => {
-            qb.push("(visibility IS 'public' OR owner IS ").push_bind(caller.to_owned());
-            qb.push(" OR EXISTS (SELECT 1 FROM members m WHERE m.image_id = images.id AND m.member_id = ");
-            qb.push_bind(caller.to_owned()).push(" AND m.status = 'accepted'))");
-        }
-    }
+    let mut q = Sql::new(dialect, select);
+    push_visibility(&mut q, caller, query);
     for (param, value) in &query.filters {
-        qb.push(" AND ");
-        push_filter(&mut qb, param, value)?;
+        q.push(" AND ");
+        push_filter(&mut q, param, value)?;
     }
-    keyset::push_branch(&mut qb, key, dir, branch);
-    let (col, dir_sql) = (key.as_str(), if dir == SortDir::Asc { "ASC" } else { "DESC" });
-    qb.push(format!(" ORDER BY {col} {dir_sql}, id {dir_sql} LIMIT ")).push_bind(limit as i64);
-    Ok(qb)
+    keyset::push_branch(&mut q, key, dir, branch);
+    let col = key.as_str();
+    // NULLs first ascending and last descending: SQLite's order, which the engine shares.
+    let order = match (dialect, dir) {
+        (Dialect::Sqlite, SortDir::Asc) => format!("{col} ASC, id ASC"),
+        (Dialect::Sqlite, SortDir::Desc) => format!("{col} DESC, id DESC"),
+        (Dialect::Postgres, SortDir::Asc) => format!("{col} ASC NULLS FIRST, id ASC"),
+        (Dialect::Postgres, SortDir::Desc) => format!("{col} DESC NULLS LAST, id DESC"),
+    };
+    q.push(&format!(" ORDER BY {order} LIMIT ")).int(limit as i64);
+    Ok(q)
 }
 
-/// `EXPLAIN QUERY PLAN` of every branch of the page `query` asks for: how SQLite reads it.
-pub async fn explain_list(pool: &SqlitePool, caller: &str, query: &ListQuery) -> Result<Vec<String>, AppError> {
+/// The query plan of every branch of the page `query` asks for: how the database reads it.
+pub(super) async fn explain_list(backend: &Backend, caller: &str, query: &ListQuery) -> Result<Vec<String>, AppError> {
     let (key, dir) = query.effective_sort();
     let marker = match &query.marker {
-        Some(m) => Some((m.clone(), keyset::marker_value(pool, CAN_SEE, caller, m, key).await?)),
+        Some(m) => Some((m.clone(), keyset::marker_value(backend, caller, m, key).await?)),
         None => None,
     };
     let mut plan = Vec::new();
     for branch in keyset::branches(key, dir, marker) {
-        let mut qb = page_query(&format!("EXPLAIN QUERY PLAN {SELECT}"), caller, query, &branch, 1)?;
-        let rows: Vec<(i64, i64, i64, String)> = qb.build_query_as().fetch_all(pool).await?;
-        plan.push(rows.into_iter().map(|(.., detail)| detail).collect::<Vec<_>>().join("\n"));
+        let dialect = backend.dialect();
+        let lines: Vec<String> = match backend {
+            Backend::Sqlite(pool) => {
+                let q =
+                    page_query(dialect, &format!("EXPLAIN QUERY PLAN {}", select(dialect)), caller, query, &branch, 1)?;
+                let rows: Vec<(i64, i64, i64, String)> = bound!(sqlx::query_as(&q.text), q).fetch_all(pool).await?;
+                rows.into_iter().map(|(.., detail)| detail).collect()
+            }
+            Backend::Postgres(pool) => {
+                let q = page_query(dialect, &format!("EXPLAIN {}", select(dialect)), caller, query, &branch, 1)?;
+                let rows: Vec<(String,)> = bound!(sqlx::query_as(&q.text), q).fetch_all(pool).await?;
+                rows.into_iter().map(|(line,)| line).collect()
+            }
+        };
+        plan.push(lines.join("\n"));
     }
     Ok(plan)
 }
@@ -212,11 +283,10 @@ impl DocPage {
     pub fn images_json(&self) -> String {
         format!("[{}]", self.docs.join(","))
     }
-}
 
-/// [`list_docs`] decoded: the same page as `ims_core`'s engine returns.
-pub async fn list_images(pool: &SqlitePool, caller: &str, query: &ListQuery) -> Result<ImagePage, AppError> {
-    let page = list_docs(pool, caller, query).await?;
-    let images = page.docs.iter().map(|d| serde_json::from_str(d)).collect::<Result<Vec<ims_core::Image>, _>>()?;
-    Ok(ImagePage { images, next_marker: page.next_marker })
+    /// The page decoded: the same value as `ims_core`'s engine returns.
+    pub fn decode(self) -> Result<ImagePage, AppError> {
+        let images = self.docs.iter().map(|d| serde_json::from_str(d)).collect::<Result<Vec<ims_core::Image>, _>>()?;
+        Ok(ImagePage { images, next_marker: self.next_marker })
+    }
 }
