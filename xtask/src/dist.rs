@@ -67,15 +67,26 @@ pub fn build(out: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The page with the static bundle's options in its head.
+/// The page with the static bundle's options in its head: first in it, or (a minified page
+/// leaves out the optional `<head>` tag) just before the title.
 fn with_page_config(html: &str) -> Result<String, String> {
-    let at = html.find("<head>").ok_or("index.html has no <head>")? + "<head>".len();
+    let at = match html.find("<head>") {
+        Some(at) => at + "<head>".len(),
+        None => html.find("<title>").ok_or("index.html has neither <head> nor <title>")?,
+    };
     Ok(format!("{}\n    {PAGE_CONFIG}{}", &html[..at], &html[at..]))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_minified_page_gets_the_config_before_its_title() {
+        let html = with_page_config("<html lang=en><meta charset=utf-8><title>x</title>").unwrap();
+        assert!(html.contains("<meta charset=utf-8>\n    <meta name=\"ims-console-config\""), "{html}");
+        assert!(with_page_config("<html></html>").is_err());
+    }
 
     #[test]
     fn the_page_config_goes_first_in_the_head() {
