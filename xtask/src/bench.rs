@@ -1,11 +1,13 @@
-//! `cargo xtask bench [server | gateway | data]`: measured budgets. The server under load on loopback
-//! (wrk), and (without an argument) the console's timings and transfer size; `gateway` measures
-//! only the gateway's added latency; `data` image upload and download throughput. Figures are printed, not
+//! `cargo xtask bench [server | gateway | data | stores]`: measured budgets. The server under
+//! load on loopback (wrk), and (without an argument) the console's timings and transfer size;
+//! `gateway` measures only the gateway's added latency; `data` image upload and download
+//! throughput; `stores` SQLite against PostgreSQL with one and two instances. Figures are printed, not
 //! asserted: machines are shared and noisy, so quote medians of several runs.
 
 mod data;
 mod gateway;
 mod server;
+mod stores;
 
 use crate::cmd::{self, command, root};
 use crate::test::e2e;
@@ -31,12 +33,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
         if what == "data" {
             return data::run();
         }
+        if what == "stores" {
+            ensure_wrk()?;
+            return stores::run();
+        }
     }
     ensure_wrk()?;
     let server_only = match args {
         [] => false,
         [what] if what == "server" => true,
-        _ => return Err("usage: cargo xtask bench [server | gateway | data]".to_owned()),
+        _ => return Err("usage: cargo xtask bench [server | gateway | data | stores]".to_owned()),
     };
     if server_only {
         let (server, addr) = server::start(None)?;

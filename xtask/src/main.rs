@@ -1,12 +1,14 @@
 //! `cargo xtask <command>`: the only commands a newcomer needs.
 //!
-//! - `serve [-- SERVER ARGS]`: install what is missing, build the console, run ims-server.
+//! - `serve [--postgres] [-- SERVER ARGS]`: install what is missing, build the console, run
+//!   ims-server (with `--postgres`: two instances on a local PostgreSQL cluster).
 //! - `test [LAYER…]`: install what is missing, then run every test layer (or the named ones)
 //!   and print a summary.
 //! - `dist`: the static bundle (in-browser demo, any sub-path, embeddable) in `dist-static/`.
-//! - `bench [server | gateway]`: the measured budgets (server under load, the console's
-//!   timings and transfer size); `server`: only the server under load (no console build);
-//!   `gateway`: only the gateway's added latency.
+//! - `bench [server | gateway | data | stores]`: the measured budgets (server under load, the
+//!   console's timings and transfer size); `server`: only the server under load (no console
+//!   build); `gateway`: only the gateway's added latency; `data`: image upload and download;
+//!   `stores`: SQLite and PostgreSQL (one and two instances) at several catalog sizes.
 //! - `size [static]`: where the console's wasm bytes go (twiggy's top 20), served or static build.
 //! - `mutants [FILE…]`: mutation testing of ims-core (all of it, or the given files).
 
@@ -15,6 +17,7 @@ mod cmd;
 mod dist;
 mod glance;
 mod mutants;
+mod postgres;
 mod serve;
 mod servers;
 mod size;
@@ -23,8 +26,8 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [-- ims-server args] | test [LAYER…] | dist | \
-                     bench [server | gateway] | size [static] | mutants [FILE…] [-- cargo-mutants args]>";
+const USAGE: &str = "usage: cargo xtask <serve [--postgres | --postgres-stop] [-- ims-server args] | test [LAYER…] | dist | \
+                     bench [server | gateway | data | stores] | size [static] | mutants [FILE…] [-- cargo-mutants args]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

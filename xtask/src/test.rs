@@ -6,6 +6,7 @@ mod contract;
 pub(crate) mod e2e;
 mod e2e_gateway;
 mod glance_gateway;
+mod postgres;
 pub(crate) mod sdk;
 
 use crate::cmd::{self, command};
@@ -41,6 +42,7 @@ const LAYERS: &[Layer] = &[
     ("clippy console wasm32", true, clippy_wasm),
     ("ims-core on wasm32", true, core_on_wasm),
     ("native tests", false, native_tests),
+    ("postgres", false, postgres::run),
     ("huawei sdk", false, sdk::run),
     ("gateway glance", false, glance_gateway::run),
     ("schemathesis", false, contract::run),

@@ -42,7 +42,7 @@ pub fn start(static_dir: Option<&std::path::Path>) -> Result<(Server, SocketAddr
 
 /// Every server load, in order.
 pub fn loads(addr: SocketAddr) -> Result<Vec<Row>, String> {
-    let marker = deep_marker(addr)?;
+    let marker = deep_marker(addr, DEEP)?;
     let image = create_image(addr)?;
     let mut rows = Vec::new();
     for path in [
@@ -59,8 +59,20 @@ pub fn loads(addr: SocketAddr) -> Result<Vec<Row>, String> {
 }
 
 fn wrk(addr: SocketAddr, path: &str, extra: &[&str]) -> Result<(f64, f64, f64), String> {
+    wrk_on(addr, path, extra, CONNECTIONS, SECONDS)
+}
+
+/// wrk against `addr` with `connections` keep-alive connections for `seconds` (`"10s"`); a
+/// `--` in `extra` separates wrk's own flags from the script's arguments.
+pub fn wrk_on(
+    addr: SocketAddr,
+    path: &str,
+    extra: &[&str],
+    connections: &str,
+    seconds: &str,
+) -> Result<(f64, f64, f64), String> {
     let mut w =
-        command("wrk", &["-t2", "-c", CONNECTIONS, "-d", SECONDS, "--latency", "-H", "X-Auth-Token: demo-token-a"]);
+        command("wrk", &["-t2", "-c", connections, "-d", seconds, "--latency", "-H", "X-Auth-Token: demo-token-a"]);
     let (script, args) = match extra.iter().position(|a| *a == "--") {
         Some(at) => (&extra[..at], &extra[at..]),
         None => (extra, &[][..]),
@@ -87,10 +99,10 @@ fn http(addr: SocketAddr, method: &str, path: &str, body: &str) -> Result<String
     Ok(out.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default())
 }
 
-/// The marker that starts the page [`DEEP`] images into the default order, found by paging.
-fn deep_marker(addr: SocketAddr) -> Result<String, String> {
+/// The marker that starts the page `depth` images into the default order, found by paging.
+pub fn deep_marker(addr: SocketAddr, depth: usize) -> Result<String, String> {
     let mut path = "/v2/images?limit=1000".to_owned();
-    for _ in 0..DEEP / 1000 {
+    for _ in 0..depth / 1000 {
         let body = http(addr, "GET", &path, "")?;
         let next = body.split("\"next\":\"").nth(1).and_then(|rest| rest.split('"').next());
         path = next.ok_or_else(|| format!("no next link after {path}"))?.to_owned();
@@ -100,7 +112,7 @@ fn deep_marker(addr: SocketAddr) -> Result<String, String> {
 }
 
 /// An image of demo project A for the mixed load to patch.
-fn create_image(addr: SocketAddr) -> Result<String, String> {
+pub fn create_image(addr: SocketAddr) -> Result<String, String> {
     let body = http(addr, "POST", "/v2/images", "{\"name\":\"bench-patched\"}")?;
     let id = body.split("\"id\":\"").nth(1).and_then(|rest| rest.split('"').next());
     id.map(str::to_owned).ok_or_else(|| format!("no id in {body}"))

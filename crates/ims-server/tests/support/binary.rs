@@ -1,6 +1,8 @@
-//! The real `ims-server` binary on a port of its choosing, over a given SQLite file.
+//! The real `ims-server` binary on a port of its choosing, over a given SQLite file or
+//! PostgreSQL URL.
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -14,11 +16,16 @@ impl Running {
     /// Starts the binary with `--listen 127.0.0.1:0 --db DB` and `args`, and reads its URL from
     /// the banner.
     pub fn start(db: &Path, args: &[&str]) -> Running {
+        Self::start_on(db.as_os_str(), &db.with_file_name("images"), args)
+    }
+
+    /// [`Running::start`] over `db` (a file or a `postgres://` URL), keeping image data in `images`.
+    pub fn start_on(db: &OsStr, images: &Path, args: &[&str]) -> Running {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ims-server"))
             .args(["--listen", "127.0.0.1:0", "--db"])
             .arg(db)
             .args(args)
-            .env("IMS_IMAGE_DIR", db.with_file_name("images"))
+            .env("IMS_IMAGE_DIR", images)
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
