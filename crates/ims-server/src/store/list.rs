@@ -14,6 +14,8 @@ use ims_core::query::{ListQuery, SortDir};
 
 mod predicates;
 pub(super) mod scope;
+#[cfg(test)]
+mod tests;
 
 /// What a page selects: the id (for the next marker) and the stored document as text.
 fn select(dialect: Dialect) -> &'static str {

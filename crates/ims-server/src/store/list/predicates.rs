@@ -87,8 +87,8 @@ pub(super) fn push_predicate(q: &mut Sql, predicate: &Predicate) {
     }
 }
 
-/// The column holds a time in the wire shape, which compares with `at` by `op`: the shape is
-/// checked first because the text of such times sorts as the times do.
+/// The column holds a time in the wire shape that compares with `at` by `op`. Only in that
+/// shape does comparing the text compare the times, so the shape is part of the test.
 fn push_time(q: &mut Sql, col: &str, op: TimeOp, at: Timestamp) {
     let sql_op = match op {
         TimeOp::Gt => ">",
