@@ -45,8 +45,12 @@ impl Catalog {
     pub fn list(&self, caller: &str, query: &ListQuery) -> Result<ImagePage, ImsError> {
         let plan = ListPlan::new(caller, query)?;
         let (key, dir) = (plan.sort, plan.dir);
-        let mut selected: Vec<&Image> =
-            self.images.values().filter(|i| plan.selects(i, self.share(caller, i))).collect();
+        let mut selected: Vec<&Image> = Vec::new();
+        for image in self.images.values() {
+            if plan.selects(image, self.share(caller, image)) {
+                selected.push(image);
+            }
+        }
         selected.sort_by(|a, b| sort_cmp(a, b, key, dir));
         if let Some(marker) = plan.marker {
             let after = self

@@ -33,7 +33,7 @@ impl Scope {
         let open = || image.visibility.get() == Some(&Visibility::Public) || is_owner(caller, image);
         match self {
             Scope::Visible => open() || share.is_some(),
-            Scope::Listed => open() || share == Some(&MemberStatus::Accepted),
+            Scope::Listed => open() || matches!(share, Some(MemberStatus::Accepted)),
             Scope::Inbox(status) => !is_owner(caller, image) && share == Some(status),
         }
     }
