@@ -10,7 +10,7 @@ use super::Backend;
 use crate::error::AppError;
 use ims_core::catalog::plan::{ListPlan, Nulls};
 use ims_core::catalog::ImagePage;
-use ims_core::query::{ListQuery, SortDir};
+use ims_core::query::{ListQuery, SortDir, SortKey};
 
 mod predicates;
 pub(super) mod scope;
@@ -52,9 +52,13 @@ pub(super) async fn list_docs(backend: &Backend, caller: &str, query: &ListQuery
 }
 
 /// `ORDER BY` the plan's key and id. SQLite puts NULLs first ascending and last descending
-/// unless told; PostgreSQL is always told.
+/// unless told; PostgreSQL is always told — except for `id`, the primary key, which is never
+/// NULL: a NULLS clause there would keep PostgreSQL from reading the key's index in order.
 fn order_by(dialect: Dialect, plan: &ListPlan) -> String {
     let dir = if plan.dir == SortDir::Asc { "ASC" } else { "DESC" };
+    if plan.sort == SortKey::Id {
+        return format!(" ORDER BY id {dir}");
+    }
     let sqlite_default = (plan.dir == SortDir::Asc) == (plan.nulls == Nulls::First);
     let nulls = match (dialect, plan.nulls) {
         (Dialect::Sqlite, _) if sqlite_default => "",

@@ -17,6 +17,8 @@ fn nulls_are_placed_by_the_plan_in_postgres_and_by_default_in_sqlite() {
     assert!(sql(Dialect::Sqlite, asc).ends_with(" ORDER BY name ASC, id ASC LIMIT ?"));
     assert!(sql(Dialect::Postgres, asc).ends_with(" ORDER BY name ASC NULLS FIRST, id ASC LIMIT $3"));
     assert!(sql(Dialect::Postgres, "").ends_with(" ORDER BY created_at DESC NULLS LAST, id DESC LIMIT $3"));
+    let by_id = sql(Dialect::Postgres, "sort_key=id&sort_dir=asc");
+    assert!(by_id.ends_with(" ORDER BY id ASC LIMIT $3"), "the key's own index order: {by_id}");
 }
 
 #[test]
