@@ -5,18 +5,18 @@
 //! The engine has no clock and no random source: callers pass `now` and new ids, so the same
 //! calls give the same catalog on every platform.
 
-mod filter;
 mod images;
 mod list;
 mod members;
+pub mod plan;
 mod upload;
 
-pub use filter::matches;
 pub use list::{sort_cmp, ImagePage};
 pub use upload::{UploadDigest, OS_HASH_ALGO};
 
-use crate::model::{Image, MemberStatus, Visibility};
+use crate::model::{Image, MemberStatus};
 use crate::sharing::{Member, DEFAULT_MEMBER_CAP};
+use plan::Scope;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -77,22 +77,15 @@ impl Catalog {
         self.members.get(image_id)?.get(caller)
     }
 
+    /// `caller`'s membership state of an image, if it has one.
+    fn share(&self, caller: &str, image: &Image) -> Option<&MemberStatus> {
+        image.id.get().and_then(|id| self.membership(id, caller)).map(|m| &m.status)
+    }
+
     /// Whether `caller` may see the image at all: public, its own, or shared with it (in any
     /// membership state, so a pending share can be opened before it is accepted).
     pub fn can_see(&self, caller: &str, image: &Image) -> bool {
-        image.visibility.get() == Some(&Visibility::Public)
-            || is_owner(caller, image)
-            || image.id.get().is_some_and(|id| self.membership(id, caller).is_some())
-    }
-
-    /// Whether a plain list shows the image to `caller`: public, its own, or an accepted share.
-    fn listed(&self, caller: &str, image: &Image) -> bool {
-        image.visibility.get() == Some(&Visibility::Public)
-            || is_owner(caller, image)
-            || image
-                .id
-                .get()
-                .is_some_and(|id| self.membership(id, caller).is_some_and(|m| m.status == MemberStatus::Accepted))
+        Scope::Visible.admits(caller, image, self.share(caller, image))
     }
 
     /// The image if `caller` may see it; 404 otherwise (never 403 for another project's image).

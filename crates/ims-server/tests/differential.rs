@@ -1,15 +1,20 @@
 //! The server's SQL answers equal the `ims-core` catalog engine's on the same data: random
-//! catalogs, memberships, callers and list queries, run through both.
+//! catalogs, memberships, callers and list queries, run through both — on SQLite always, and
+//! on PostgreSQL too when `IMS_TEST_DATABASE_URL` names a server.
+
+mod common;
 
 use ims_core::catalog::Catalog;
 use ims_core::model::{Field, Image};
 use ims_core::query::{FilterValue, ListQuery, SortDir, SortKey, TimeOp};
 use ims_core::sharing::{Member, MEMBER_SCHEMA};
 use ims_core::time::Timestamp;
-use ims_server::{db, store};
+use ims_server::db;
+use ims_server::store::{Backend, Store};
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{json, Map, Value};
+use tokio::sync::OnceCell;
 
 const PROJECTS: [&str; 4] = [
     "a0000000000000000000000000000000",
@@ -152,12 +157,18 @@ fn arb_case() -> impl Strategy<Value = (Vec<Image>, Vec<Member>, &'static str, L
     })
 }
 
-async fn sql_answer(
-    images: &[Image],
-    members: &[Member],
-    caller: &str,
-    query: &ListQuery,
-) -> Result<(Vec<Image>, Option<String>), String> {
+type Answer = Result<(Vec<Image>, Option<String>), String>;
+
+async fn answer(store: &Store, caller: &str, query: &ListQuery) -> Answer {
+    let result = store.list_images(caller, query).await;
+    store.close().await;
+    result.map(|p| (p.images, p.next_marker)).map_err(|e| match e {
+        ims_server::error::AppError::Ims(e) => e.code.code().to_owned(),
+        other => format!("internal: {other}"),
+    })
+}
+
+async fn sqlite_answer(images: &[Image], members: &[Member], caller: &str, query: &ListQuery) -> Answer {
     let dir = tempfile::tempdir().expect("temp dir");
     let pool = db::open(&dir.path().join("diff.sqlite")).await.expect("open");
     db::seed_if_empty(&pool, images).await.expect("insert");
@@ -172,12 +183,28 @@ async fn sql_answer(
             .await
             .expect("member");
     }
-    let result = store::Store::new(pool.clone(), 128).list_images(caller, query).await;
-    pool.close().await;
-    result.map(|p| (p.images, p.next_marker)).map_err(|e| match e {
-        ims_server::error::AppError::Ims(e) => e.code.code().to_owned(),
-        other => format!("internal: {other}"),
-    })
+    answer(&Store::new(pool, 128), caller, query).await
+}
+
+/// The answer of every store the test can reach, by name. PostgreSQL gets one database per
+/// test (`db`), emptied before each case: a database per case would cost more than the case.
+async fn sql_answers(
+    db: &'static OnceCell<String>,
+    images: &[Image],
+    members: &[Member],
+    caller: &str,
+    query: &ListQuery,
+) -> Vec<(&'static str, Answer)> {
+    let mut answers = vec![("sqlite", sqlite_answer(images, members, caller, query).await)];
+    if let Ok(url) = std::env::var("IMS_TEST_DATABASE_URL") {
+        let db = db.get_or_init(|| common::fresh_database(&url)).await;
+        let store = Store::open(db, Default::default(), 128).await.expect("open");
+        let Backend::Postgres(pool) = store.backend() else { panic!("{db} is not PostgreSQL") };
+        sqlx::query("TRUNCATE images, members CASCADE").execute(pool).await.expect("empty");
+        store.import(images, members).await.expect("insert");
+        answers.push(("postgres", answer(&store, caller, query).await));
+    }
+    answers
 }
 
 proptest! {
@@ -190,8 +217,10 @@ proptest! {
             .map(|p| (p.images, p.next_marker))
             .map_err(|e| e.code.code().to_owned());
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-        let sql = runtime.block_on(sql_answer(&images, &members, caller, &query));
-        prop_assert_eq!(sql, engine, "query {}", query.to_query_string());
+        static DB: OnceCell<String> = OnceCell::const_new();
+        for (name, sql) in runtime.block_on(sql_answers(&DB, &images, &members, caller, &query)) {
+            prop_assert_eq!(sql, engine.clone(), "{} query {}", name, query.to_query_string());
+        }
     }
 }
 
@@ -202,10 +231,13 @@ fn nulls_and_wrong_types_read_the_same_in_both() {
     .expect("image");
     assert_eq!(image.name, Field::Null);
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    static DB: OnceCell<String> = OnceCell::const_new();
     for q in ["name=", "sort_key=name", "sort_key=size&sort_dir=asc", "tag=t1", "__support_kvm=false"] {
         let query = ListQuery::parse(q).expect("query");
         let engine = Catalog::new([image.clone()], 128).list(PROJECTS[1], &query).map(|p| (p.images, p.next_marker));
-        let sql = runtime.block_on(sql_answer(std::slice::from_ref(&image), &[], PROJECTS[1], &query));
-        assert_eq!(sql, engine.map_err(|e| e.code.code().to_owned()), "{q}");
+        let engine = engine.map_err(|e| e.code.code().to_owned());
+        for (name, sql) in runtime.block_on(sql_answers(&DB, std::slice::from_ref(&image), &[], PROJECTS[1], &query)) {
+            assert_eq!(sql, engine, "{name} {q}");
+        }
     }
 }

@@ -1,9 +1,10 @@
-//! Listing: visibility, filters, sort and marker pagination.
+//! Listing: the engine's evaluation of a list plan — scope, predicates, sort and marker.
 
-use super::{filter::matches, is_owner, Catalog};
-use crate::error::{ErrorCode, ImsError};
-use crate::model::{Image, MemberStatus};
-use crate::query::{FilterValue, ListQuery, SortDir, SortKey};
+use super::plan::ListPlan;
+use super::Catalog;
+use crate::error::ImsError;
+use crate::model::Image;
+use crate::query::{ListQuery, SortDir, SortKey};
 use std::cmp::Ordering;
 
 /// One page of a list, and the marker of the next page when more images follow.
@@ -13,7 +14,7 @@ pub struct ImagePage {
     pub next_marker: Option<String>,
 }
 
-/// A sortable value: text or number, absent sorting first (as SQL sorts NULL).
+/// A sortable value: text or number, absent sorting first (the plan's `Nulls` rule).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum SortValue {
     Absent,
@@ -40,51 +41,27 @@ pub fn sort_cmp(a: &Image, b: &Image, key: SortKey, dir: SortDir) -> Ordering {
 }
 
 impl Catalog {
-    /// `GET /v2/cloudimages` for `caller`. Without `member_status` the list holds public images,
-    /// the caller's own and accepted shares; with it (and `visibility=shared`) only the shares
-    /// in that state — the consumer's inbox.
+    /// `GET /v2/cloudimages` for `caller`: the [`ListPlan`] of the query, evaluated in memory.
     pub fn list(&self, caller: &str, query: &ListQuery) -> Result<ImagePage, ImsError> {
-        let bad = |e: crate::query::QueryError| ImsError::new(ErrorCode::InvalidQuery, e.to_string());
-        query.check().map_err(bad)?;
-        let inbox = match query.filter("member_status") {
-            Some(FilterValue::Text(s)) => Some(MemberStatus::from_wire(s)),
-            _ => None,
-        };
-        let mut selected = Vec::new();
+        let plan = ListPlan::new(caller, query)?;
+        let (key, dir) = (plan.sort, plan.dir);
+        let mut selected: Vec<&Image> = Vec::new();
         for image in self.images.values() {
-            let shown = match &inbox {
-                Some(status) => {
-                    !is_owner(caller, image)
-                        && image
-                            .id
-                            .get()
-                            .and_then(|id| self.membership(id, caller))
-                            .is_some_and(|m| &m.status == status)
-                }
-                None => self.listed(caller, image),
-            };
-            if !shown {
-                continue;
-            }
-            let mut keep = true;
-            for (param, value) in &query.filters {
-                keep = keep && matches(image, param, value).map_err(bad)?;
-            }
-            if keep {
+            if plan.selects(image, self.share(caller, image)) {
                 selected.push(image);
             }
         }
-        let (key, dir) = query.effective_sort();
         selected.sort_by(|a, b| sort_cmp(a, b, key, dir));
-        if let Some(marker) = &query.marker {
-            let after = self.images.get(marker).filter(|m| self.can_see(caller, m)).ok_or_else(|| {
-                ImsError::new(ErrorCode::UnknownMarker, format!("marker {marker} is not an image you can see"))
-            })?;
+        if let Some(marker) = plan.marker {
+            let after = self
+                .images
+                .get(marker)
+                .filter(|m| ListPlan::MARKER_SCOPE.admits(caller, m, self.share(caller, m)))
+                .ok_or_else(|| ListPlan::unknown_marker(marker))?;
             selected.retain(|i| sort_cmp(i, after, key, dir) == Ordering::Greater);
         }
-        let limit = query.effective_limit() as usize;
-        let more = selected.len() > limit;
-        let images: Vec<Image> = selected.into_iter().take(limit).cloned().collect();
+        let more = selected.len() > plan.limit;
+        let images: Vec<Image> = selected.into_iter().take(plan.limit).cloned().collect();
         let next_marker = if more { images.last().and_then(|i| i.id.get().cloned()) } else { None };
         Ok(ImagePage { images, next_marker })
     }

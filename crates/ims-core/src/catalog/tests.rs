@@ -1,6 +1,7 @@
 use super::*;
 use crate::demo::{demo_catalog, PROJECT_A, PROJECT_B, PUBLIC_COUNT, PUBLIC_OWNER};
 use crate::error::ErrorCode;
+use crate::model::Visibility;
 use crate::patch::PatchOp;
 use crate::time::Timestamp;
 use crate::ListQuery;

@@ -2,15 +2,16 @@
 //! branches, each a row-value comparison `(col, id) > (?, ?)` (or an `IS NULL` equality) that
 //! SQLite plans as a SEARCH on the `(col, id)` index, so a page 85,000 rows deep costs what the
 //! first page costs. The old form `col > ? OR (col = ? AND id > ?)` made SQLite walk the index
-//! from its start. Rows whose sort column is NULL sort first ascending and last descending
-//! (SQLite's order, which the `ims-core` engine shares); they are their own branch, read
-//! after (or before) the others, because an `OR` across the two would defeat the seek.
+//! from its start. Rows whose sort column is NULL go where the plan's `nulls` puts them; they
+//! are their own branch, read after (or before) the others, because an `OR` across the two
+//! would defeat the seek.
 
+use super::list::scope::push_scope;
 use super::sql::{Arg, Sql};
 use super::Backend;
 use crate::error::AppError;
+use ims_core::catalog::plan::{ListPlan, Nulls};
 use ims_core::query::{SortDir, SortKey};
-use ims_core::{ErrorCode, ImsError};
 
 /// The value of the sort column at the marker image.
 #[derive(Debug, Clone)]
@@ -33,15 +34,16 @@ pub enum Branch {
     NotNull,
 }
 
-/// The branches that make up the page after `marker` (its id and sort value).
-pub fn branches(key: SortKey, dir: SortDir, marker: Option<(String, MarkerValue)>) -> Vec<Branch> {
+/// The branches that make up the page after `marker` (its id and sort value) in `plan`'s order.
+pub fn branches(plan: &ListPlan, marker: Option<(String, MarkerValue)>) -> Vec<Branch> {
     let Some((id, value)) = marker else { return vec![Branch::All] };
-    match (key, value, dir) {
-        (SortKey::Id, _, _) => vec![Branch::After(MarkerValue::Text(id.clone()), id)],
-        (_, MarkerValue::Null, SortDir::Asc) => vec![Branch::NullsAfter(Some(id)), Branch::NotNull],
-        (_, MarkerValue::Null, SortDir::Desc) => vec![Branch::NullsAfter(Some(id))],
-        (_, value, SortDir::Asc) => vec![Branch::After(value, id)],
-        (_, value, SortDir::Desc) => vec![Branch::After(value, id), Branch::NullsAfter(None)],
+    let nulls_first = plan.nulls == Nulls::First;
+    match (plan.sort, value) {
+        (SortKey::Id, _) => vec![Branch::After(MarkerValue::Text(id.clone()), id)],
+        (_, MarkerValue::Null) if nulls_first => vec![Branch::NullsAfter(Some(id)), Branch::NotNull],
+        (_, MarkerValue::Null) => vec![Branch::NullsAfter(Some(id))],
+        (_, value) if nulls_first => vec![Branch::After(value, id)],
+        (_, value) => vec![Branch::After(value, id), Branch::NullsAfter(None)],
     }
 }
 
@@ -54,9 +56,9 @@ fn push_value(q: &mut Sql, value: &MarkerValue) {
 }
 
 /// Appends ` AND <the branch's range>` for sort column `col` (nothing for [`Branch::All`]).
-pub fn push_branch(qb: &mut Sql, key: SortKey, dir: SortDir, branch: &Branch) {
-    let col = key.as_str();
-    let cmp = if dir == SortDir::Asc { ">" } else { "<" };
+pub fn push_branch(qb: &mut Sql, plan: &ListPlan, branch: &Branch) {
+    let (key, col) = (plan.sort, plan.sort.as_str());
+    let cmp = if plan.dir == SortDir::Asc { ">" } else { "<" };
     match branch {
         Branch::All => {}
         Branch::After(_, id) if key == SortKey::Id => {
@@ -79,24 +81,18 @@ pub fn push_branch(qb: &mut Sql, key: SortKey, dir: SortDir, branch: &Branch) {
     }
 }
 
-/// The sort value of the marker image, which must be one `caller` can see (in any share state).
-pub async fn marker_value(
-    backend: &Backend,
-    caller: &str,
-    marker: &str,
-    key: SortKey,
-) -> Result<MarkerValue, AppError> {
-    let col = key.as_str();
+/// The plan's marker and its sort value; the marker must be in the plan's marker scope.
+pub async fn marker(backend: &Backend, plan: &ListPlan<'_>) -> Result<Option<(String, MarkerValue)>, AppError> {
+    let Some(marker) = plan.marker else { return Ok(None) };
+    let col = plan.sort.as_str();
     let mut q = Sql::new(backend.dialect(), &format!("SELECT {col} FROM images WHERE id = "));
-    q.text(marker).push(" AND (visibility = 'public' OR owner = ").text(caller);
-    q.push(" OR EXISTS (SELECT 1 FROM members m WHERE m.image_id = images.id AND m.member_id = ").text(caller);
-    q.push("))");
-    let unknown = || {
-        AppError::from(ImsError::new(ErrorCode::UnknownMarker, format!("marker {marker} is not an image you can see")))
-    };
-    Ok(match q.scalar(backend, key == SortKey::Size).await?.ok_or_else(unknown)? {
+    q.text(marker).push(" AND ");
+    push_scope(&mut q, plan.caller, &ListPlan::MARKER_SCOPE);
+    let value = q.scalar(backend, plan.sort == SortKey::Size).await?;
+    let value = match value.ok_or_else(|| ListPlan::unknown_marker(marker))? {
         None => MarkerValue::Null,
         Some(Arg::Int(n)) => MarkerValue::Int(n),
         Some(Arg::Text(s)) => MarkerValue::Text(s),
-    })
+    };
+    Ok(Some((marker.to_owned(), value)))
 }

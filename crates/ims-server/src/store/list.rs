@@ -1,18 +1,21 @@
-//! `GET /v2/cloudimages` in SQL: the same answers as `ims_core::catalog::Catalog::list`
-//! (a differential test holds them equal, on every store), from typed columns and indexes.
-//! One renderer writes both dialects; [`Dialect`] marks the few places where they differ.
+//! `GET /v2/cloudimages` in SQL: `ims-core`'s [`ListPlan`] rendered as statements over the
+//! typed columns and their indexes. The plan holds every list rule; this file only orders the
+//! parts of a statement and reads the pages, so its answers are the engine's (a differential
+//! test holds them equal, on every store). One renderer writes both dialects; [`Dialect`]
+//! marks the few places where they differ.
 
 use super::keyset::{self, Branch};
 use super::sql::{Dialect, Sql};
 use super::Backend;
 use crate::error::AppError;
+use ims_core::catalog::plan::{ListPlan, Nulls};
 use ims_core::catalog::ImagePage;
-
-use ims_core::query::{FilterValue, ListQuery, QueryError, SortDir};
-use ims_core::{ErrorCode, ImsError};
+use ims_core::query::{ListQuery, SortDir, SortKey};
 
 mod predicates;
-use predicates::push_filter;
+pub(super) mod scope;
+#[cfg(test)]
+mod tests;
 
 /// What a page selects: the id (for the next marker) and the stored document as text.
 fn select(dialect: Dialect) -> &'static str {
@@ -22,29 +25,21 @@ fn select(dialect: Dialect) -> &'static str {
     }
 }
 
-/// The typed column of a documented attribute (`__platform` → `platform`).
+/// The typed column of a documented attribute (`__platform` → `platform`): naming, not a rule.
 fn column(wire: &str) -> &str {
     wire.trim_start_matches('_')
 }
 
-fn bad_query(e: QueryError) -> AppError {
-    ImsError::new(ErrorCode::InvalidQuery, e.to_string()).into()
-}
-
-/// Lists images for `caller`: visibility, filters, sort and marker pagination. Every stored
-/// document was written by this server from a valid `Image`, so it is sent as it is.
+/// Lists images for `caller`: the plan's branches read in order until the page is full. Every
+/// stored document was written by this server from a valid `Image`, so it is sent as it is.
 pub(super) async fn list_docs(backend: &Backend, caller: &str, query: &ListQuery) -> Result<DocPage, AppError> {
-    query.check().map_err(bad_query)?;
-    let (key, dir) = query.effective_sort();
-    let marker = match &query.marker {
-        Some(m) => Some((m.clone(), keyset::marker_value(backend, caller, m, key).await?)),
-        None => None,
-    };
-    let limit = query.effective_limit() as usize;
+    let plan = ListPlan::new(caller, query)?;
+    let marker = keyset::marker(backend, &plan).await?;
+    let limit = plan.limit;
     let mut rows: Vec<(String, String)> = Vec::new();
-    for branch in keyset::branches(key, dir, marker) {
+    for branch in keyset::branches(&plan, marker) {
         let wanted = limit + 1 - rows.len();
-        let q = page_query(backend.dialect(), select(backend.dialect()), caller, query, &branch, wanted)?;
+        let q = page_query(backend.dialect(), select(backend.dialect()), &plan, &branch, wanted);
         rows.extend(q.rows(backend).await?);
         if rows.len() > limit {
             break;
@@ -56,82 +51,58 @@ pub(super) async fn list_docs(backend: &Backend, caller: &str, query: &ListQuery
     Ok(DocPage { docs: rows.into_iter().map(|(_, doc)| doc).collect(), next_marker })
 }
 
-/// Who may see an image: public, own, or shared with the caller (accepted only in a plain
-/// list; in the inbox, `member_status`, shares in that state of images the caller does not own).
-fn push_visibility(q: &mut Sql, caller: &str, query: &ListQuery) {
-    let not_owner = match q.dialect {
-        Dialect::Sqlite => "owner IS NOT ",
-        Dialect::Postgres => "owner IS DISTINCT FROM ",
-    };
-    match query.filter("member_status") {
-        Some(FilterValue::Text(status)) => {
-            q.push(not_owner).text(caller);
-            q.push(" AND EXISTS (SELECT 1 FROM members m WHERE m.image_id = images.id AND m.member_id = ");
-            q.text(caller).push(" AND m.status = ").text(status).push(")");
-        }
-        _ => {
-            q.push("(visibility = 'public' OR owner = ").text(caller);
-            q.push(" OR EXISTS (SELECT 1 FROM members m WHERE m.image_id = images.id AND m.member_id = ");
-            q.text(caller).push(" AND m.status = 'accepted'))");
-        }
+/// `ORDER BY` the plan's key and id. SQLite puts NULLs first ascending and last descending
+/// unless told; PostgreSQL is always told — except for `id`, the primary key, which is never
+/// NULL: a NULLS clause there would keep PostgreSQL from reading the key's index in order.
+fn order_by(dialect: Dialect, plan: &ListPlan) -> String {
+    let dir = if plan.dir == SortDir::Asc { "ASC" } else { "DESC" };
+    if plan.sort == SortKey::Id {
+        return format!(" ORDER BY id {dir}");
     }
+    let sqlite_default = (plan.dir == SortDir::Asc) == (plan.nulls == Nulls::First);
+    let nulls = match (dialect, plan.nulls) {
+        (Dialect::Sqlite, _) if sqlite_default => "",
+        (_, Nulls::First) => " NULLS FIRST",
+        (_, Nulls::Last) => " NULLS LAST",
+    };
+    format!(" ORDER BY {col} {dir}{nulls}, id {dir}", col = plan.sort.as_str())
 }
 
-/// The `SELECT` of one branch of a page: visibility, filters, the branch's range, order, limit.
-fn page_query(
-    dialect: Dialect,
-    select: &str,
-    caller: &str,
-    query: &ListQuery,
-    branch: &Branch,
-    limit: usize,
-) -> Result<Sql, AppError> {
-    let (key, dir) = query.effective_sort();
+/// The `SELECT` of one branch of a page: scope, predicates, the branch's range, order, limit.
+fn page_query(dialect: Dialect, select: &str, plan: &ListPlan, branch: &Branch, limit: usize) -> Sql {
     let mut q = Sql::new(dialect, select);
-    push_visibility(&mut q, caller, query);
-    for (param, value) in &query.filters {
+    scope::push_scope(&mut q, plan.caller, &plan.scope);
+    for predicate in &plan.predicates {
         q.push(" AND ");
-        push_filter(&mut q, param, value)?;
+        predicates::push_predicate(&mut q, predicate);
     }
-    keyset::push_branch(&mut q, key, dir, branch);
-    let col = key.as_str();
-    // NULLs first ascending and last descending: SQLite's order, which the engine shares.
-    let order = match (dialect, dir) {
-        (Dialect::Sqlite, SortDir::Asc) => format!("{col} ASC, id ASC"),
-        (Dialect::Sqlite, SortDir::Desc) => format!("{col} DESC, id DESC"),
-        (Dialect::Postgres, SortDir::Asc) => format!("{col} ASC NULLS FIRST, id ASC"),
-        (Dialect::Postgres, SortDir::Desc) => format!("{col} DESC NULLS LAST, id DESC"),
-    };
-    q.push(&format!(" ORDER BY {order} LIMIT ")).int(limit as i64);
-    Ok(q)
+    keyset::push_branch(&mut q, plan, branch);
+    q.push(&order_by(dialect, plan)).push(" LIMIT ").int(limit as i64);
+    q
 }
 
 /// The query plan of every branch of the page `query` asks for: how the database reads it.
 pub(super) async fn explain_list(backend: &Backend, caller: &str, query: &ListQuery) -> Result<Vec<String>, AppError> {
-    let (key, dir) = query.effective_sort();
-    let marker = match &query.marker {
-        Some(m) => Some((m.clone(), keyset::marker_value(backend, caller, m, key).await?)),
-        None => None,
-    };
-    let mut plan = Vec::new();
-    for branch in keyset::branches(key, dir, marker) {
-        let dialect = backend.dialect();
+    let plan = ListPlan::new(caller, query)?;
+    let marker = keyset::marker(backend, &plan).await?;
+    let dialect = backend.dialect();
+    let mut out = Vec::new();
+    for branch in keyset::branches(&plan, marker) {
         let lines: Vec<String> = match backend {
             Backend::Sqlite(pool) => {
-                let q =
-                    page_query(dialect, &format!("EXPLAIN QUERY PLAN {}", select(dialect)), caller, query, &branch, 1)?;
+                let q = page_query(dialect, &format!("EXPLAIN QUERY PLAN {}", select(dialect)), &plan, &branch, 1);
                 let rows: Vec<(i64, i64, i64, String)> = bound!(sqlx::query_as(&q.text), q).fetch_all(pool).await?;
                 rows.into_iter().map(|(.., detail)| detail).collect()
             }
             Backend::Postgres(pool) => {
-                let q = page_query(dialect, &format!("EXPLAIN {}", select(dialect)), caller, query, &branch, 1)?;
+                let q = page_query(dialect, &format!("EXPLAIN {}", select(dialect)), &plan, &branch, 1);
                 let rows: Vec<(String,)> = bound!(sqlx::query_as(&q.text), q).fetch_all(pool).await?;
                 rows.into_iter().map(|(line,)| line).collect()
             }
         };
-        plan.push(lines.join("\n"));
+        out.push(lines.join("\n"));
     }
-    Ok(plan)
+    Ok(out)
 }
 
 /// One page of stored wire objects, exactly as written — a list response needs no decoding.

@@ -1,11 +1,12 @@
-//! Each list filter and flavor condition as a SQL predicate, in either dialect.
+//! Each predicate of a list plan as SQL, in either dialect. The plan decided what each filter
+//! means; this only spells it: a typed column where the attribute has one, else the document.
 
-use super::{bad_query, column};
-use crate::error::AppError;
+use super::column;
 use crate::store::sql::{Dialect, Sql};
-use ims_core::fields::{self, FilterKind};
-use ims_core::flavor::{self, Requirement};
-use ims_core::query::{FilterValue, QueryError};
+use ims_core::catalog::plan::{Operand, Predicate};
+use ims_core::flavor::Requirement;
+use ims_core::query::TimeOp;
+use ims_core::time::Timestamp;
 
 /// An attribute of the document read as a flag (JSON true, or the text "true" in any case),
 /// as the generated flag columns do.
@@ -60,89 +61,65 @@ fn push_requirement(q: &mut Sql, req: &Requirement) {
     }
 }
 
-pub(super) fn push_filter(q: &mut Sql, param: &str, value: &FilterValue) -> Result<(), AppError> {
-    match (param, value) {
-        ("member_status", _) => {
-            q.push("1 = 1");
-            return Ok(());
-        }
-        ("enterprise_project_id", FilterValue::Text(ep)) if ep == "all_granted_eps" => {
-            q.push("1 = 1");
-            return Ok(());
-        }
-        ("flavor_id", FilterValue::Text(flavor_id)) => {
-            let reqs = flavor::requirements(flavor_id).map_err(|e| {
-                bad_query(QueryError::InvalidValue {
-                    param: param.into(),
-                    value: flavor_id.clone(),
-                    expected: e.to_string(),
-                })
-            })?;
-            q.push("(imagetype = 'gold'");
-            for r in &reqs {
-                q.push(" AND ");
-                push_requirement(q, r);
-            }
-            q.push(")");
-            return Ok(());
-        }
-        ("enterprise_project_id", FilterValue::Text(ep)) if ep == "0" => {
-            q.push("(enterprise_project_id IS NULL OR enterprise_project_id = '0')");
-            return Ok(());
-        }
-        ("tag", FilterValue::Text(tag)) => {
-            match q.dialect {
-                Dialect::Sqlite => q.push(
-                    "(json_type(doc, '$.tags') IS 'array' AND EXISTS \
-                     (SELECT 1 FROM json_each(images.doc, '$.tags') t WHERE t.value IS ",
-                ),
-                Dialect::Postgres => {
-                    q.push("(jsonb_typeof(doc -> 'tags') = 'array' AND doc -> 'tags' @> jsonb_build_array(")
-                }
-            };
-            let close = match q.dialect {
-                Dialect::Sqlite => "))",
-                Dialect::Postgres => "::text))",
-            };
-            q.text(tag).push(close);
-            return Ok(());
-        }
-        _ => {}
-    }
-    let def = fields::field_for_param(param).ok_or_else(|| bad_query(QueryError::Unknown(param.to_owned())))?;
-    let col = column(def.wire);
-    match (def.filter.map(|(_, k)| k), value) {
-        (Some(FilterKind::Boolean), FilterValue::Bool(b)) => {
-            q.push(&format!("{col} = ")).int(i64::from(*b));
-        }
-        (Some(FilterKind::Integer), FilterValue::Int(n)) => {
-            q.push(&format!("{col} = ")).int(*n);
-        }
-        (Some(FilterKind::Time), FilterValue::Time(op, at)) => {
-            let sql_op = match op.as_str() {
-                "gt" => ">",
-                "gte" => ">=",
-                "lt" => "<",
-                "lte" => "<=",
-                "eq" => "=",
-                _ => "<>",
-            };
-            let shape = match q.dialect {
-                Dialect::Sqlite => {
-                    format!("{col} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'")
-                }
-                Dialect::Postgres => {
-                    format!("{col} ~ '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}T[0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}}Z$'")
-                }
-            };
-            q.push(&format!("({shape} AND {col} {sql_op} ")).text(&at.to_string()).push(")");
-        }
-        (_, FilterValue::Text(text)) => {
-            q.push(&format!("{col} = ")).text(text);
-        }
-        _ => {
+/// Appends the SQL of one plan predicate: the typed column of its attribute, or a read of the
+/// document where the plan names a property.
+pub(super) fn push_predicate(q: &mut Sql, predicate: &Predicate) {
+    match *predicate {
+        Predicate::Never => {
             q.push("1 = 0");
         }
+        Predicate::Eq(attr, Operand::Text(text)) => {
+            q.push(&format!("{} = ", column(attr))).text(text);
+        }
+        Predicate::Eq(attr, Operand::Int(n)) => {
+            q.push(&format!("{} = ", column(attr))).int(n);
+        }
+        Predicate::Flag(attr, want) => {
+            q.push(&format!("{} = ", column(attr))).int(i64::from(want));
+        }
+        Predicate::Time(attr, op, at) => push_time(q, column(attr), op, at),
+        Predicate::AbsentOrEq(attr, value) => {
+            let col = column(attr);
+            q.push(&format!("({col} IS NULL OR {col} = ")).text(value).push(")");
+        }
+        Predicate::HasTag(tag) => push_has_tag(q, tag),
+        Predicate::Meets(req) => push_requirement(q, &req),
     }
-    Ok(())
+}
+
+/// The column holds a time in the wire shape that compares with `at` by `op`. Only in that
+/// shape does comparing the text compare the times, so the shape is part of the test.
+fn push_time(q: &mut Sql, col: &str, op: TimeOp, at: Timestamp) {
+    let sql_op = match op {
+        TimeOp::Gt => ">",
+        TimeOp::Gte => ">=",
+        TimeOp::Lt => "<",
+        TimeOp::Lte => "<=",
+        TimeOp::Eq => "=",
+        TimeOp::Neq => "<>",
+    };
+    let shape = match q.dialect {
+        Dialect::Sqlite => {
+            format!("{col} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'")
+        }
+        Dialect::Postgres => format!("{col} ~ '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}T[0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}}Z$'"),
+    };
+    q.push(&format!("({shape} AND {col} {sql_op} ")).text(&at.to_string()).push(")");
+}
+
+/// The document's `tags` is an array holding the tag.
+fn push_has_tag(q: &mut Sql, tag: &str) {
+    match q.dialect {
+        Dialect::Sqlite => {
+            q.push(
+                "(json_type(doc, '$.tags') IS 'array' AND EXISTS \
+                 (SELECT 1 FROM json_each(images.doc, '$.tags') t WHERE t.value IS ",
+            );
+            q.text(tag).push("))");
+        }
+        Dialect::Postgres => {
+            q.push("(jsonb_typeof(doc -> 'tags') = 'array' AND doc -> 'tags' @> jsonb_build_array(");
+            q.text(tag).push("::text))");
+        }
+    }
 }
