@@ -7,12 +7,12 @@
 use super::{cargo_test_counts, Outcome};
 use crate::cmd::{self, command};
 
-/// The test targets that read `IMS_TEST_DATABASE_URL`. `deep_pages` stays SQLite's: it reads
-/// SQLite's query plans (PostgreSQL's planner rightly scans a table of twenty rows).
+/// The test targets that read `IMS_TEST_DATABASE_URL`.
 const SUITES: &[&str] = &[
     "api_images",
     "api_isolation",
     "api_members",
+    "deep_pages",
     "differential",
     "hostile",
     "image_data",
