@@ -26,7 +26,8 @@ async fn thirty_concurrent_duplicate_shares_admit_exactly_one() {
     let dir = tempfile::tempdir().expect("dir");
     let server = Running::start(&dir.path().join("ims.sqlite"), &[]);
     let id = create(&server.base, "dup").await;
-    let statuses = share_all(std::slice::from_ref(&server.base), &id, 30, |_| ims_core::demo::PROJECT_B.to_owned()).await;
+    let statuses =
+        share_all(std::slice::from_ref(&server.base), &id, 30, |_| ims_core::demo::PROJECT_B.to_owned()).await;
     assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 1, "{statuses:?}");
     assert_eq!(statuses.iter().filter(|s| **s == 409).count(), 29, "{statuses:?}");
     assert_eq!(member_count(&server.base, &id).await, 1);
