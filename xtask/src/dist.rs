@@ -31,7 +31,7 @@ pub fn run() -> Result<(), String> {
 /// Its wasm, js and css also get `.br` and `.gz` copies at the best levels, which ims-server
 /// sends instead of compressing on the fly (brotli 11 is too slow for that, and much smaller).
 pub fn build_served() -> Result<(), String> {
-    cmd::run(command("trunk", &["build", "--release", "--locked"]))?;
+    cmd::run(release_trunk(&["build", "--release", "--locked"]))?;
     for file in size::transferred_files(&root().join("dist"))? {
         let bytes = fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
         for (suffix, packed) in [("br", size::brotli(&bytes)?), ("gz", size::gzip(&bytes)?)] {
@@ -40,6 +40,19 @@ pub fn build_served() -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// `trunk` for a release build, on the pinned nightly: the standard library is rebuilt with the
+/// console (`-Zbuild-std`), panics abort at once instead of unwinding machinery and messages
+/// (`immediate-abort`; the console treats a panic as a bug either way) and carry no file and
+/// line. Not `-Zfmt-debug=none`: some messages a user reads are written with `{:?}`. The flags
+/// replace `.cargo/config.toml`'s wasm rustflags, so they repeat `--cfg erase_components`.
+fn release_trunk(args: &[&str]) -> std::process::Command {
+    let mut c = command("trunk", args);
+    c.env("RUSTUP_TOOLCHAIN", tools::NIGHTLY).env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort");
+    let flags = "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none";
+    c.env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", flags);
+    c
 }
 
 /// Builds the bundle into `out`: with the in-browser demo (the `demo` feature).
@@ -58,7 +71,7 @@ pub fn build(out: &Path) -> Result<(), String> {
         "--dist",
         &out_arg,
     ];
-    cmd::run(command("trunk", &args))?;
+    cmd::run(release_trunk(&args))?;
     let index = out.join("index.html");
     let html = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     fs::write(&index, with_page_config(&html)?).map_err(|e| format!("{}: {e}", index.display()))?;

@@ -8,17 +8,27 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 /// `wasm-opt --version` of npm's binaryen 132 (Debian's 108 breaks the wasm at start-up).
 pub const WASM_OPT_VERSION: &str = "version 132";
+/// The dated nightly the console's release wasm is built with: it rebuilds the standard library
+/// for the console alone (`-Zbuild-std`) with panics that abort at once and no panic locations,
+/// about 29 KB of gzip less than stable's prebuilt one (see `dist::release_trunk`).
+pub const NIGHTLY: &str = "nightly-2026-05-20";
 /// twiggy, for `cargo xtask size` (run on the pre-bindgen wasm, which keeps function names).
 pub const TWIGGY_VERSION: &str = "0.8.0";
 
 /// Everything `serve` needs: the wasm target, trunk, wasm-bindgen and the npm packages.
 pub fn ensure_build_tools() -> Result<(), String> {
     ensure_wasm_target()?;
+    ensure_nightly()?;
     ensure_cargo_tool("trunk", TRUNK_VERSION, "trunk", true)?;
     ensure_cargo_tool("wasm-bindgen", WASM_BINDGEN_VERSION, "wasm-bindgen-cli", false)?;
     ensure_npm_packages()?;
     // trunk runs cargo offline: every crate must already be in the local registry.
-    cmd::run(command("cargo", &["fetch", "--locked"]))
+    cmd::run(command("cargo", &["fetch", "--locked"]))?;
+    // …and so must the standard library's own dependencies, for the nightly release build.
+    let toolchain = format!("+{NIGHTLY}");
+    let std_fetch =
+        [&toolchain, "fetch", "--locked", "-Zbuild-std=std,panic_abort", "--target", "wasm32-unknown-unknown"];
+    cmd::run(command("cargo", &std_fetch))
 }
 
 /// Everything `test` needs on top: Debian's Chromium and its driver.
@@ -33,6 +43,20 @@ fn ensure_wasm_target() -> Result<(), String> {
         return Ok(());
     }
     cmd::run(command("rustup", &["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// The release build's nightly with the standard library's sources and the wasm target.
+fn ensure_nightly() -> Result<(), String> {
+    let sysroot = output("rustup", &["run", NIGHTLY, "rustc", "--print", "sysroot"]).unwrap_or_default();
+    let rustlib = Path::new(&sysroot).join("lib").join("rustlib");
+    let has_src = rustlib.join("src").join("rust").join("library").join("Cargo.lock").exists();
+    if !sysroot.is_empty() && has_src && rustlib.join("wasm32-unknown-unknown").is_dir() {
+        return Ok(());
+    }
+    println!("xtask: installing {NIGHTLY} with rust-src and the wasm target (one time)");
+    let args =
+        ["toolchain", "install", NIGHTLY, "--profile", "minimal", "-c", "rust-src", "-t", "wasm32-unknown-unknown"];
+    cmd::run(command("rustup", &args))
 }
 
 /// Whether `program --version` ends in `version` (`trunk 0.21.14`, `twiggy-opt 0.8.0`).
