@@ -4,6 +4,7 @@ use crate::api::demo;
 use crate::components::common::demo_controls::DemoControls;
 use crate::components::common::demo_notice::{DemoNotice, DemoNoticeBanner};
 use crate::components::common::header_controls::HeaderControls;
+use crate::components::common::page_notice::PageNotice;
 use crate::components::forms::unsaved_guard;
 use crate::components::sharing::pending_badge::PendingBadge;
 use crate::config::ConsoleConfig;
@@ -64,6 +65,7 @@ pub fn App(#[prop(optional)] config: ConsoleConfig) -> impl IntoView {
     provide_context(session);
     provide_context(DataVersion(RwSignal::new(0)));
     provide_context(DemoNotice(RwSignal::new(None)));
+    provide_context(PageNotice(RwSignal::new(None)));
     let unsaved = UnsavedChanges(RwSignal::new(None));
     provide_context(unsaved);
     unsaved_guard::install(unsaved);

@@ -5,6 +5,7 @@ pub mod demo_controls;
 pub mod demo_notice;
 pub mod error_panel;
 pub mod header_controls;
+pub mod page_notice;
 pub mod sign_in_form;
 pub mod time_text;
 

@@ -158,6 +158,7 @@ strings! {
     Close => "Close", "关闭";
     Operator => "Operator", "运算符";
     Deleted => "deleted", "已删除";
+    DeletedNotice => "Image deleted:", "镜像已删除：";
     ProtectedNoDelete => "Protected images cannot be deleted.", "受保护的镜像不能删除。";
     DerivedOs => "Derived from the OS version", "由操作系统版本推导";
     Tags => "Tags", "标签";
@@ -168,7 +169,7 @@ strings! {
     PropertyKey => "Key", "键";
     PropertyValue => "Value", "值";
     RequestPreview => "Request preview", "请求预览";
-    CopyCurl => "Copy as curl", "复制为 curl";
+    CopyCurl => "Copy as curl (the token comes from $IMS_TOKEN)", "复制为 curl（令牌取自 $IMS_TOKEN）";
     MediaType => "Patch format", "补丁格式";
     ReadOnlyReason => "Read-only: PATCH can change only the name, description, tags and custom properties.", "只读：PATCH 只能修改名称、描述、标签和自定义属性。";
     UnsavedChanges => "You have unsaved changes. Leave anyway?", "有未保存的修改，仍要离开吗？";

@@ -1,4 +1,5 @@
 use crate::api::Backend;
+use crate::components::common::page_notice::PageNotice;
 use crate::components::common::{CopyButton, ErrorPanel, SignInForm};
 use crate::components::detail::{AttributeGroup, CustomProperties};
 use crate::components::forms::delete_dialog::DeleteDialog;
@@ -26,6 +27,7 @@ pub fn ImageDetailPage() -> impl IntoView {
     });
     let deleting = RwSignal::new(false);
     let navigate = use_navigate();
+    let notice = expect_context::<PageNotice>();
     let show = move |image: Image| {
         let title = image.name.get().cloned().unwrap_or_else(|| image.id.get().cloned().unwrap_or_default());
         let raw = ims_core::view::pretty_json(&image);
@@ -45,13 +47,13 @@ pub fn ImageDetailPage() -> impl IntoView {
             </div>
             {move || deleting.get().then(|| {
                 let navigate = navigate.clone();
-                let on_close = Callback::new(move |deleted: bool| {
-                    deleting.set(false);
-                    if deleted {
-                        navigate("/?tab=private");
-                    }
+                let on_close = Callback::new(move |_| deleting.set(false));
+                // Back to the list, which says what was deleted; nothing here asks for it again.
+                let on_deleted = Callback::new(move |names: Vec<String>| {
+                    notice.0.set(names.into_iter().next());
+                    navigate("/?tab=private");
                 });
-                view! { <DeleteDialog images=vec![to_delete.clone()] on_close=on_close /> }
+                view! { <DeleteDialog images=vec![to_delete.clone()] on_close=on_close on_all_deleted=on_deleted /> }
             })}
             <div class="ims-detail">{groups.into_iter().collect_view()} <CustomProperties image=image.clone() /></div>
             {shareable.then(|| view! { <SharePanel image=image.clone() /> })}

@@ -1,4 +1,5 @@
 use crate::api::{ApiError, Backend};
+use crate::components::common::page_notice::PageNoticeBanner;
 use crate::components::common::{ErrorPanel, SignInForm};
 use crate::components::filters::FilterBar;
 use crate::components::forms::delete_dialog::DeleteDialog;
@@ -93,9 +94,12 @@ pub fn ImageListPage() -> impl IntoView {
     let share_batch = RwSignal::new(None::<Vec<ims_core::Image>>);
     let delete_batch = RwSignal::new(None::<Vec<ims_core::Image>>);
     let open_delete = move |_| delete_batch.set(selected_images());
-    let close_delete = Callback::new(move |_: bool| {
+    // Cancel keeps the selection; after a delete the deleted rows are gone from it.
+    let close_delete = Callback::new(move |deleted: bool| {
         delete_batch.set(None);
-        selection.set(BTreeSet::new());
+        if deleted {
+            selection.set(BTreeSet::new());
+        }
     });
     let open_share = move |_| share_batch.set(selected_images());
     let body = move || {
@@ -129,6 +133,7 @@ pub fn ImageListPage() -> impl IntoView {
                     <button type="button" class="ims-link" on:click=move |_| session.set_token(None)>{t(Key::SignOut)}</button>
                 </Show>
             </div>
+            <PageNoticeBanner />
             {move || view.get().ok().map(|v| view! { <TabBar view=v.clone() /> <FilterBar view=v glance=glance() /> })}
             <RequestPreviewPanel preview=request_preview folded=true />
             <div class="ims-toolbar">

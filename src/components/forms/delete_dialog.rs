@@ -11,7 +11,14 @@ fn label(image: &Image) -> String {
 /// Confirms deleting the named images. Protected images are refused up front with the reason
 /// and never sent; the server's own refusal (a 403) is still reported per image.
 #[component]
-pub fn DeleteDialog(images: Vec<Image>, on_close: Callback<bool>) -> impl IntoView {
+pub fn DeleteDialog(
+    images: Vec<Image>,
+    on_close: Callback<bool>,
+    /// Called instead of reporting when every image was deleted (the detail page leaves then,
+    /// before anything on it refetches the image it showed).
+    #[prop(optional)]
+    on_all_deleted: Option<Callback<Vec<String>>>,
+) -> impl IntoView {
     let version = expect_context::<DataVersion>();
     let (protected, deletable): (Vec<Image>, Vec<Image>) =
         images.into_iter().partition(|i| i.protected.get() == Some(&true));
@@ -27,7 +34,15 @@ pub fn DeleteDialog(images: Vec<Image>, on_close: Callback<bool>) -> impl IntoVi
             for (id, name) in targets {
                 outcomes.push((name, backend.delete_image(&id).await.map_err(|e| e.to_string())));
             }
-            version.bump();
+            match on_all_deleted {
+                // Leave in a task of its own: this dialog and its outcome closures must be done
+                // reading the outcome before leaving the page disposes them.
+                Some(leave) if outcomes.iter().all(|(_, r)| r.is_ok()) => {
+                    let names = outcomes.iter().map(|(name, _)| name.clone()).collect();
+                    set_timeout(move || leave.run(names), std::time::Duration::ZERO);
+                }
+                _ => version.bump(),
+            }
             outcomes
         }
     });

@@ -16,7 +16,8 @@ pub fn RequestPreviewPanel(
         preview.get().map(|p| {
             let head = format!("{} {}", p.method, p.url);
             let headers = p.headers.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("\n");
-            let curl = p.to_curl();
+            let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+            let curl = p.to_curl(&origin);
             view! {
                 <pre data-testid="preview-head">{head}</pre>
                 <pre data-testid="preview-headers">{headers}</pre>

@@ -27,13 +27,20 @@ impl RequestPreview {
         }
     }
 
-    /// The request as a `curl` command line, every argument single-quoted for a POSIX shell.
-    pub fn to_curl(&self) -> String {
+    /// The request as a `curl` command line that runs as pasted: every argument single-quoted
+    /// for a POSIX shell, a same-origin URL made absolute with the page's `origin`, and the
+    /// token read from `$IMS_TOKEN` (the preview never holds the token itself).
+    pub fn to_curl(&self, origin: &str) -> String {
         let q = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
-        let mut parts = vec!["curl".to_owned(), "-X".to_owned(), self.method.clone(), q(&self.url)];
+        let url = if self.url.starts_with('/') {
+            format!("{}{}", origin.trim_end_matches('/'), self.url)
+        } else {
+            self.url.clone()
+        };
+        let mut parts = vec!["curl".to_owned(), "-X".to_owned(), self.method.clone(), q(&url)];
         for (k, v) in &self.headers {
             parts.push("-H".to_owned());
-            parts.push(q(&format!("{k}: {v}")));
+            parts.push(if v == REDACTED { format!("\"{k}: ${TOKEN_VARIABLE}\"") } else { q(&format!("{k}: {v}")) });
         }
         if let Some(body) = &self.body {
             parts.push("--data-raw".to_owned());
@@ -42,6 +49,9 @@ impl RequestPreview {
         parts.join(" ")
     }
 }
+
+/// The shell variable a copied `curl` command takes the token from.
+pub const TOKEN_VARIABLE: &str = "IMS_TOKEN";
 
 #[cfg(test)]
 mod tests {
@@ -57,12 +67,21 @@ mod tests {
             Some(r#"[{"value":"it's"}]"#.into()),
         );
         assert_eq!(
-            p.to_curl(),
-            r#"curl -X PATCH 'https://ims.example.com/v2/images/a' -H 'X-Auth-Token: <token>' -H 'Content-Type: application/json' --data-raw '[{"value":"it'\''s"}]'"#
+            p.to_curl("http://127.0.0.1:8080"),
+            r#"curl -X PATCH 'https://ims.example.com/v2/images/a' -H "X-Auth-Token: $IMS_TOKEN" -H 'Content-Type: application/json' --data-raw '[{"value":"it'\''s"}]'"#
         );
         assert_eq!(
             RequestPreview::new("GET", "", "/v2/cloudimages?limit=5", None, None).url,
             "/v2/cloudimages?limit=5"
+        );
+    }
+
+    #[test]
+    fn a_same_origin_request_is_copied_with_the_page_origin() {
+        let p = RequestPreview::new("GET", "", "/v2/cloudimages?limit=5", None, None);
+        assert_eq!(
+            p.to_curl("http://127.0.0.1:8080/"),
+            r#"curl -X GET 'http://127.0.0.1:8080/v2/cloudimages?limit=5' -H "X-Auth-Token: $IMS_TOKEN""#
         );
     }
 }
