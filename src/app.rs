@@ -21,11 +21,29 @@ use crate::router::{link_href, use_route, Route, Router};
 use crate::session::Session;
 use crate::theme::ThemeChoice;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The page for the current route; a new page only when the route changes.
 #[component]
-fn Pages() -> impl IntoView {
+fn Pages(
+    /// The console owns the browser page (not embedded): the document's title names the page.
+    own_page: bool,
+) -> impl IntoView {
     let route = use_route();
+    if own_page {
+        Effect::new(move || {
+            let page = match route.get() {
+                Route::ImageList => t(Key::Images)().to_owned(),
+                Route::NewImage => t(Key::NewImage)().to_owned(),
+                Route::ImageDetail(id) => id,
+                Route::ImageEdit(id) => format!("{} {id}", t(Key::Edit)()),
+                Route::Inbox => t(Key::Inbox)().to_owned(),
+                Route::Settings => t(Key::Settings)().to_owned(),
+                Route::NotFound => t(Key::NotFound)().to_owned(),
+            };
+            document().set_title(&format!("{page} — {}", t(Key::AppTitle)()));
+        });
+    }
     move || match route.get() {
         Route::ImageList => view! { <ImageListPage /> }.into_any(),
         Route::NewImage => view! { <ImageCreatePage /> }.into_any(),
@@ -49,6 +67,14 @@ fn Nav() -> impl IntoView {
             <PendingBadge />
             <a href=link_href("/settings") aria-current=current(|r| *r == Route::Settings)>{t(Key::Settings)}</a>
         </nav>
+    }
+}
+
+/// Moves focus to the page's main content.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("ims-main") {
+        let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
 
@@ -80,6 +106,9 @@ pub fn App(#[prop(optional)] config: ConsoleConfig) -> impl IntoView {
     view! {
         <div class="ims-console" lang=move || locale.0.get().tag() data-theme=move || theme.attribute()>
             <Router routing=config.routing>
+                // First in the tab order: past the header, to the page. A click handler rather
+                // than a `#fragment` link, which hash routing would read as a route.
+                <a class="ims-skip" href="" on:click=skip_to_main>{t(Key::SkipToContent)}</a>
                 <header class="ims-header">
                     <a href=link_href("/") class="ims-brand">{t(Key::AppTitle)}</a>
                     <Nav />
@@ -91,8 +120,8 @@ pub fn App(#[prop(optional)] config: ConsoleConfig) -> impl IntoView {
                     <HeaderControls />
                 </header>
                 {demo::BUILT_IN.then(|| view! { <DemoNoticeBanner /> })}
-                <main class="ims-main">
-                    <Pages />
+                <main class="ims-main" id="ims-main" tabindex="-1">
+                    <Pages own_page=!config.embedded />
                 </main>
             </Router>
         </div>

@@ -6,11 +6,12 @@ use ims_core::query::QueryError;
 use ims_core::view::ListView;
 use leptos::prelude::*;
 
-/// The list page's state, read from the URL: `Err` for a URL that does not parse (a hand-edited
-/// or stale link), which the page shows instead of guessing.
-pub fn use_list_view() -> Memo<Result<ListView, QueryError>> {
+/// The list page's state, read from the URL, and what of a hand-edited or stale link was left
+/// out as not valid (each bad value, by its parameter; unknown keys are ignored).
+pub fn use_list_view() -> (Memo<ListView>, Memo<Vec<QueryError>>) {
     let location = expect_context::<Location>();
-    Memo::new(move |_| ListView::parse(&location.search.get()))
+    let parsed = Memo::new(move |_| ListView::parse_lenient(&location.search.get()));
+    (Memo::new(move |_| parsed.with(|p| p.0.clone())), Memo::new(move |_| parsed.with(|p| p.1.clone())))
 }
 
 /// A function that goes to another page (a new history entry, so Back works).

@@ -19,6 +19,7 @@ macro_rules! strings {
 
 strings! {
     AppTitle => "IMS Console", "镜像服务控制台";
+    SkipToContent => "Skip to content", "跳到主要内容";
     Images => "Images", "镜像";
     Settings => "Settings", "设置";
     Language => "Language", "语言";
@@ -28,6 +29,9 @@ strings! {
     ThemeDark => "Theme: dark", "主题：深色";
     Loading => "Loading…", "加载中…";
     NoImages => "No images match these filters.", "没有符合条件的镜像。";
+    UrlLeftOut => "Left out of this page's address, as not valid:", "本页地址中以下参数无效，已忽略：";
+    UrlValueInvalid => "The value in the address was not valid and is not applied.", "地址中的值无效，未应用。";
+    BackToFirstPage => "Back to the first page", "返回第一页";
     NoMoreImages => "There are no more images after the previous page.", "上一页之后没有更多镜像。";
     ErrorTitle => "The request failed", "请求失败";
     ErrorStatus => "HTTP status", "HTTP 状态码";

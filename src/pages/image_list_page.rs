@@ -1,6 +1,7 @@
-use crate::api::{ApiError, Backend};
+use crate::api::Backend;
 use crate::components::common::page_notice::PageNoticeBanner;
 use crate::components::common::{ErrorPanel, SignInForm};
+use crate::components::filters::url_problems::UrlProblems;
 use crate::components::filters::FilterBar;
 use crate::components::forms::delete_dialog::DeleteDialog;
 use crate::components::forms::request_preview_panel::RequestPreviewPanel;
@@ -10,8 +11,9 @@ use crate::components::image_table::pager::Pager;
 use crate::components::image_table::tab_bar::TabBar;
 use crate::components::image_table::{default_columns, ImageTable};
 use crate::components::sharing::share_form::ShareForm;
-use crate::hooks::{use_list_view, use_show_list};
+use crate::hooks::{list_href, use_list_view, use_show_list};
 use crate::i18n::{t, Key};
+use crate::router::link_href;
 use crate::session::Session;
 use crate::storage;
 use ims_core::view::{quick_filter_matches, ListView, RequestPreview};
@@ -24,24 +26,21 @@ const COLUMNS_KEY: &str = "ims.columns";
 #[component]
 pub fn ImageListPage() -> impl IntoView {
     let session = expect_context::<Session>();
-    let view = use_list_view();
+    let (view, url_problems) = use_list_view();
     let show = use_show_list();
     let images_resource = LocalResource::new(move || {
         let (view, backend) = (view.get(), Backend::current());
         crate::data_version::DataVersion::track();
-        async move {
-            let view = view.map_err(|e| ApiError::Validation(e.to_string()))?;
-            backend.list_images(&view.api_query(backend.is_glance())).await
-        }
+        async move { backend.list_images(&view.api_query(backend.is_glance())).await }
     });
     let stored = storage::local_get(COLUMNS_KEY).map(|c| c.split(',').map(str::to_owned).collect::<Vec<_>>());
     let columns = Memo::new(move |_| {
-        let from_url = view.get().ok().and_then(|v| v.columns);
+        let from_url = view.get().columns;
         from_url.or_else(|| stored.clone()).filter(|c| !c.is_empty()).unwrap_or_else(default_columns)
     });
     let quick = RwSignal::new(String::new());
     let selection = RwSignal::new(BTreeSet::<String>::new());
-    let current = move || view.get().unwrap_or_default();
+    let current = move || view.get();
     let change = move |f: &dyn Fn(&mut ListView)| {
         let mut v = current();
         f(&mut v);
@@ -114,12 +113,18 @@ pub fn ImageListPage() -> impl IntoView {
             }
             .into_any(),
             Err(err) if err.is_unauthorized() => view! { <SignInForm rejected=true /> }.into_any(),
+            // A marker from an old link may name an image that is gone: offer the first page.
+            Err(err) if current().query.marker.is_some() => view! {
+                <ErrorPanel error=err on_retry=move |()| images_resource.refetch() />
+                <p><a data-testid="first-page" href=link_href(&list_href(&current().first_page()))>{t(Key::BackToFirstPage)}</a></p>
+            }
+            .into_any(),
             Err(err) => view! { <ErrorPanel error=err on_retry=move |()| images_resource.refetch() /> }.into_any(),
         })
     };
     let glance = move || session.flavour.get() == crate::api::Flavour::Glance;
     let request_preview = Signal::derive(move || {
-        let (view, backend) = (view.get().ok()?, Backend::current());
+        let (view, backend) = (view.get(), Backend::current());
         let query = view.api_query(backend.is_glance()).to_query_string();
         let path = if backend.is_glance() { "/v2/images" } else { "/v2/cloudimages" };
         Some(RequestPreview::new("GET", backend.endpoint(), &format!("{path}?{query}"), None, None))
@@ -134,7 +139,11 @@ pub fn ImageListPage() -> impl IntoView {
                 </Show>
             </div>
             <PageNoticeBanner />
-            {move || view.get().ok().map(|v| view! { <TabBar view=v.clone() /> <FilterBar view=v glance=glance() /> })}
+            <UrlProblems problems=url_problems />
+            {move || {
+                let v = view.get();
+                view! { <TabBar view=v.clone() /> <FilterBar view=v problems=url_problems.get_untracked() glance=glance() /> }
+            }}
             <RequestPreviewPanel preview=request_preview folded=true />
             <div class="ims-toolbar">
                 <label class="ims-quick" title=t(Key::QuickFilterHint)>

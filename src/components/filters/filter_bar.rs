@@ -1,7 +1,7 @@
 use super::filter_field::FilterField;
 use crate::hooks::use_show_list;
 use crate::i18n::{t, Key};
-use ims_core::query::{is_ims_only, ListQuery, FILTER_PARAMS};
+use ims_core::query::{is_ims_only, ListQuery, QueryError, FILTER_PARAMS};
 use ims_core::view::ListView;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -15,20 +15,35 @@ const FROM_TABS: &[&str] = &["__imagetype"];
 /// Every list filter, applied together on Enter or Apply. Drafts are checked with `ims-core`'s
 /// query rules; a bad value is shown at its field and nothing is sent.
 #[component]
-pub fn FilterBar(view: ListView, glance: bool) -> impl IntoView {
-    // `extend` inserts one by one; `collect` into a map would sort first, with its own copy of
-    // the sort in the wasm.
-    let mut initial = BTreeMap::new();
-    initial.extend(view.query.filters.iter().map(|(k, v)| (k.clone(), v.to_string())));
-    let drafts = RwSignal::new(initial);
-    let errors = RwSignal::new(BTreeMap::<String, String>::new());
-    let show = use_show_list();
+pub fn FilterBar(
+    view: ListView,
+    /// Values of the page's address that were not valid (left out of `view`), shown at their
+    /// fields until the next Apply.
+    problems: Vec<QueryError>,
+    glance: bool,
+) -> impl IntoView {
     let params: Vec<&'static str> = FILTER_PARAMS
         .iter()
         .map(|(p, _)| *p)
         .filter(|p| !(FROM_TABS.contains(p) || (glance && is_ims_only(p))))
         .collect();
-    let more_open = view.query.filters.keys().any(|k| !BASIC.contains(&k.as_str()) && !FROM_TABS.contains(&k.as_str()));
+    // `extend` inserts one by one; `collect` into a map would sort first, with its own copy of
+    // the sort in the wasm.
+    let mut initial = BTreeMap::new();
+    initial.extend(view.query.filters.iter().map(|(k, v)| (k.clone(), v.to_string())));
+    let drafts = RwSignal::new(initial);
+    let mut from_url = BTreeMap::new();
+    let at_fields = problems.iter().map(QueryError::param).filter(|p| params.contains(p));
+    from_url.extend(at_fields.map(|p| (p.to_owned(), t(Key::UrlValueInvalid)().to_owned())));
+    let errors = RwSignal::new(from_url);
+    let show = use_show_list();
+    let more_open = view
+        .query
+        .filters
+        .keys()
+        .map(String::as_str)
+        .chain(problems.iter().map(QueryError::param))
+        .any(|k| params.contains(&k) && !BASIC.contains(&k));
     let base = view.clone();
     let apply = {
         let show = show.clone();

@@ -107,3 +107,72 @@ test('the Columns menu closes on Escape, back on its button, and on a click outs
   await page.getByRole('heading', { level: 1 }).click();
   await expect(body).toBeHidden();
 });
+
+test('a hand-edited address keeps the tabs and filters, and says at the field what was not valid', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/?utm_source=x&tab=private&min_disk=abc&limit=5000');
+  await expect(page.getByRole('tab', { name: 'Private' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Private' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('image-row').first()).toBeVisible();
+  const problems = page.getByTestId('url-problems');
+  await expect(problems).toBeVisible();
+  await expect(problems).toContainText('min_disk = abc');
+  await expect(problems).toContainText('limit = 5000');
+  await expect(problems).not.toContainText('utm_source');
+  const minDisk = page.locator('#filter-min_disk');
+  await expect(minDisk).toBeVisible();
+  await expect(page.locator('.ims-field', { has: minDisk }).getByRole('alert')).toHaveText(
+    'The value in the address was not valid and is not applied.',
+  );
+  await page.screenshot({ path: `${artifacts}/url-problems.png` });
+
+  await page.goto('/?tab=bogus');
+  await expect(page.getByRole('tab', { name: 'Public' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('url-problems')).toContainText('tab = bogus');
+});
+
+test('a stale marker offers the first page', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/?tab=private&marker=00000000-0000-4000-8000-000000000000&prev=');
+  await expect(page.getByTestId('error-panel')).toBeVisible();
+  await page.getByTestId('first-page').click();
+  await expect(page.getByTestId('image-row').first()).toBeVisible();
+  await expect(page).not.toHaveURL(/marker=/);
+});
+
+test('a skip link comes first, shows when focused and moves focus to the page', async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByTestId('image-row').first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('image-row').first()).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  const box = await skip.boundingBox();
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.width).toBeGreaterThan(40);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await expect(page).toHaveURL(/tab=public|\/$/);
+  await page.keyboard.press('Tab');
+  await expect(page.locator('main a, main button, main input, main select').first()).toBeFocused();
+});
+
+test('each page has its own document title, in the page language, and the page an icon', async ({ page }) => {
+  await signIn(page);
+  await expect(page).toHaveTitle('Images — IMS Console');
+  await page.goto('/images/new');
+  await expect(page).toHaveTitle('New image — IMS Console');
+  await page.goto('/settings');
+  await expect(page).toHaveTitle('Settings — IMS Console');
+  await page.getByRole('combobox').filter({ has: page.locator('option[value=zh-CN]') }).first().selectOption('zh-CN');
+  await expect(page).toHaveTitle('设置 — 镜像服务控制台');
+  const icon = await page.evaluate(async () => {
+    const link = document.querySelector('link[rel=icon]');
+    const img = new Image();
+    img.src = link.href;
+    await img.decode();
+    return img.naturalWidth;
+  });
+  expect(icon).toBeGreaterThan(0);
+});

@@ -86,6 +86,34 @@ impl ListView {
         Ok(view)
     }
 
+    /// The page state of an address a person typed, pasted or kept from an older version: an
+    /// unknown key (`utm_source`) is left out silently, and each bad value (`min_disk=abc`,
+    /// `limit=5000`, `tab=bogus`) is left out and reported with its parameter, so that the page
+    /// keeps its tabs and filters and can say at the field what was wrong.
+    pub fn parse_lenient(query: &str) -> (Self, Vec<QueryError>) {
+        let key = |pair: &str| pair.split_once('=').map_or(pair, |(k, _)| k).to_owned();
+        let mut pairs: Vec<&str> = query.strip_prefix('?').unwrap_or(query).split('&').collect();
+        let mut problems = Vec::new();
+        loop {
+            match ListView::parse(&pairs.join("&")) {
+                Ok(view) => return (view, problems),
+                Err(error) => {
+                    let before = pairs.len();
+                    pairs.retain(|p| key(p) != error.param());
+                    if pairs.len() == before {
+                        // An error that names no key of the address (cannot happen today):
+                        // the defaults rather than a loop.
+                        problems.push(error);
+                        return (ListView::default(), problems);
+                    }
+                    if !matches!(error, QueryError::Unknown(_)) {
+                        problems.push(error);
+                    }
+                }
+            }
+        }
+    }
+
     /// The canonical URL query (no leading `?`).
     pub fn to_query_string(&self) -> String {
         let mut parts = vec![format!("tab={}", self.tab.as_str())];

@@ -1,4 +1,5 @@
 use super::*;
+use crate::query::QueryError;
 use crate::time::Timestamp;
 
 #[test]
@@ -163,4 +164,24 @@ fn changing_tab_or_filters_starts_from_the_first_page_and_keeps_the_rest() {
     assert_eq!(first.to_query_string(), "tab=public&name=x&limit=5&sort_key=name&cols=name");
     let shared = view.with_tab(Tab::Shared);
     assert_eq!(shared, ListView { tab: Tab::Shared, ..first });
+}
+
+#[test]
+fn a_typed_address_keeps_what_is_valid_and_reports_each_bad_value() {
+    let (view, problems) =
+        ListView::parse_lenient("?utm_source=x&tab=private&min_disk=abc&name=web&limit=5000&sort_key=name");
+    assert_eq!(view.to_query_string(), "tab=private&name=web&sort_key=name");
+    let params: Vec<&str> = problems.iter().map(QueryError::param).collect();
+    assert_eq!(params, ["min_disk", "limit"]);
+    let (view, problems) = ListView::parse_lenient("tab=bogus&status=active");
+    assert_eq!((view.tab, view.to_query_string()), (Tab::Public, "tab=public&status=active".to_owned()));
+    assert_eq!(problems.iter().map(QueryError::param).collect::<Vec<_>>(), ["tab"]);
+    // A key given twice is left out, and said once.
+    let (view, problems) = ListView::parse_lenient("name=a&name=b&status=active");
+    assert_eq!((view.to_query_string(), problems.len()), ("tab=public&status=active".to_owned(), 1));
+    assert_eq!(
+        ListView::parse_lenient("tab=shared&utm_medium=mail"),
+        (ListView { tab: Tab::Shared, ..ListView::default() }, vec![])
+    );
+    assert_eq!(ListView::parse_lenient(""), (ListView::default(), vec![]));
 }
