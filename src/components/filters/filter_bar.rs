@@ -19,6 +19,7 @@ pub fn FilterBar(
     view: ListView,
     /// Values of the page's address that were not valid (left out of `view`), shown at their
     /// fields until the next Apply.
+    #[prop(optional)]
     problems: Vec<QueryError>,
     glance: bool,
 ) -> impl IntoView {
