@@ -27,6 +27,20 @@ pub struct UnsavedChanges(pub RwSignal<Option<Signal<bool>>>);
 impl UnsavedChanges {
     /// Whether leaving now would lose changes.
     pub fn pending(&self) -> bool {
-        self.0.get_untracked().is_some_and(|dirty| dirty.get_untracked())
+        self.0.try_get_untracked().flatten().is_some_and(|dirty| dirty.get_untracked())
+    }
+
+    /// Whether the user may leave the page now: nothing is unsaved, or they chose to lose it
+    /// (then the form no longer holds anyone back).
+    pub fn confirm_leave(&self) -> bool {
+        if !self.pending() {
+            return true;
+        }
+        let message = crate::i18n::text(crate::i18n::current_lang(), crate::i18n::Key::UnsavedChanges);
+        let leave = window().confirm_with_message(message).unwrap_or(true);
+        if leave {
+            self.0.set(None);
+        }
+        leave
     }
 }

@@ -9,6 +9,7 @@ mod routing;
 
 pub use routing::Routing;
 
+use crate::data_version::UnsavedChanges;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -51,6 +52,20 @@ impl Location {
     pub fn navigate_after(&self, href: String) {
         let location = *self;
         leptos::task::spawn_local(async move { location.navigate(&href) });
+    }
+
+    /// After Back or Forward the user chose not to take: the page still shown becomes the
+    /// current history entry again (as a new one; the browser cannot cancel the move).
+    fn stay(&self) {
+        let search = self.search.get_untracked();
+        let app = if search.is_empty() {
+            self.path.get_untracked()
+        } else {
+            format!("{}?{search}", self.path.get_untracked())
+        };
+        if let Ok(history) = window().history() {
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&self.href(&app)));
+        }
     }
 
     /// Shows the app path `href` (with an optional query) as a new history entry.
@@ -124,7 +139,14 @@ pub fn Router(
 ) -> impl IntoView {
     let location = Location::from_window(routing);
     provide_context(location);
-    let popstate = window_event_listener(leptos::ev::popstate, move |_| location.sync());
+    let unsaved = use_context::<UnsavedChanges>();
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        if unsaved.is_none_or(|u| u.confirm_leave()) {
+            location.sync();
+        } else {
+            location.stay();
+        }
+    });
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
         if let Some(href) = clicked_console_link(&ev).and_then(|a| location.app_path_of(&a)) {
             ev.prevent_default();

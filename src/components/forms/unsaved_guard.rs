@@ -1,8 +1,8 @@
 //! Asking before leaving a form with unsaved changes: on reload or tab close (`beforeunload`)
-//! and on any in-app link (a capturing click listener that runs before the router's).
+//! and on any in-app link (a capturing click listener that runs before the router's). Back and
+//! Forward ask in the router, which alone sees them before the page changes.
 
 use crate::data_version::UnsavedChanges;
-use crate::i18n::{current_lang, text, Key};
 use crate::router::console_link;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -11,22 +11,14 @@ use wasm_bindgen::JsCast;
 /// Installs the listeners for the app's lifetime (removed when the console is unmounted);
 /// forms raise [`UnsavedChanges`].
 pub fn install(unsaved: UnsavedChanges) {
-    let pending = move || unsaved.0.try_get_untracked().flatten().is_some_and(|dirty| dirty.get_untracked());
     let before_unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if pending() {
+        if unsaved.pending() {
             ev.prevent_default();
             ev.set_return_value("unsaved");
         }
     });
-    let lang = current_lang;
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if console_link(&ev).is_none() || !pending() {
-            return;
-        }
-        let leave = window().confirm_with_message(text(lang(), Key::UnsavedChanges)).unwrap_or(true);
-        if leave {
-            unsaved.0.set(None);
-        } else {
+        if console_link(&ev).is_some() && !unsaved.confirm_leave() {
             ev.prevent_default();
             ev.stop_immediate_propagation();
         }

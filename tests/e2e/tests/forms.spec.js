@@ -119,3 +119,21 @@ test('leaving a changed form asks first', async ({ page }) => {
   await expect(page).toHaveURL(/\/images\/new/);
   expect(asked).toBe(1);
 });
+
+test('Back from a changed form asks first; staying keeps the draft, leaving goes back', async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByTestId('image-row').first()).toBeVisible();
+  await page.getByRole('link', { name: 'New image', exact: true }).click();
+  await page.locator('#field-name').fill('half-done');
+  const answers = [false, true];
+  let asked = 0;
+  page.on('dialog', (d) => { asked += 1; if (answers.shift()) d.accept(); else d.dismiss(); });
+  await page.goBack();
+  await expect.poll(() => asked).toBe(1);
+  await expect(page).toHaveURL(/\/images\/new/);
+  await expect(page.locator('#field-name')).toHaveValue('half-done');
+  await page.goBack();
+  await expect.poll(() => asked).toBe(2);
+  await expect(page.getByTestId('image-row').first()).toBeVisible();
+  await expect(page).not.toHaveURL(/\/images\/new/);
+});
