@@ -5,6 +5,7 @@ use crate::components::common::demo_controls::DemoControls;
 use crate::components::common::demo_notice::{DemoNotice, DemoNoticeBanner};
 use crate::components::common::header_controls::HeaderControls;
 use crate::components::common::page_notice::PageNotice;
+use crate::components::common::SignInForm;
 use crate::components::forms::unsaved_guard;
 use crate::components::sharing::pending_badge::PendingBadge;
 use crate::config::ConsoleConfig;
@@ -44,7 +45,12 @@ fn Pages(
             document().set_title(&format!("{page} — {}", t(Key::AppTitle)()));
         });
     }
+    let session = expect_context::<Session>();
+    // Only signing in or out redraws the page, not every change of the session.
+    let signed_in = Memo::new(move |_| session.signed_in());
     move || match route.get() {
+        // A page that calls the API asks for the token first, never for a 401 to come back.
+        r if r.needs_token() && !signed_in.get() => view! { <SignInForm /> }.into_any(),
         Route::ImageList => view! { <ImageListPage /> }.into_any(),
         Route::NewImage => view! { <ImageCreatePage /> }.into_any(),
         Route::ImageDetail(_) => view! { <ImageDetailPage /> }.into_any(),

@@ -179,6 +179,13 @@ pub enum Route {
 }
 
 impl Route {
+    /// Whether the page calls the API (so needs a token); Settings and the not-found page do not.
+    pub fn needs_token(&self) -> bool {
+        !matches!(self, Route::Settings | Route::NotFound)
+    }
+}
+
+impl Route {
     /// The page for a path.
     pub fn from_path(path: &str) -> Route {
         let decode = |s: &str| ims_core::query::encoding::decode(s).unwrap_or_else(|| s.to_owned());

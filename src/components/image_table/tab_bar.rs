@@ -6,7 +6,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 /// Public / Private / Shared. Links, so every tab has its own URL; Left and Right arrows move
-/// between tabs as in any tab list.
+/// between tabs, Home and End to the first and last, as in any tab list.
 #[component]
 pub fn TabBar(view: ListView) -> impl IntoView {
     let show = use_show_list();
@@ -15,13 +15,16 @@ pub fn TabBar(view: ListView) -> impl IntoView {
     let on_key = {
         let view = view.clone();
         move |ev: KeyboardEvent| {
-            let step = match ev.key().as_str() {
-                "ArrowRight" => 1,
-                "ArrowLeft" => Tab::ALL.len() - 1,
+            let last = Tab::ALL.len() - 1;
+            let to = match ev.key().as_str() {
+                "ArrowRight" => (position + 1) % Tab::ALL.len(),
+                "ArrowLeft" => (position + last) % Tab::ALL.len(),
+                "Home" => 0,
+                "End" => last,
                 _ => return,
             };
             ev.prevent_default();
-            let tab = Tab::ALL[(position + step) % Tab::ALL.len()];
+            let tab = Tab::ALL[to];
             show(&view.with_tab(tab));
             // The tabs are drawn anew for the new URL: focus the new tab once they are.
             request_animation_frame(move || {

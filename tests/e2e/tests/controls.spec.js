@@ -176,3 +176,27 @@ test('each page has its own document title, in the page language, and the page a
   });
   expect(icon).toBeGreaterThan(0);
 });
+
+for (const path of ['/images/new', '/shared-with-me', '/images/00000000-0000-4000-8000-000000000001']) {
+  test(`signed out, ${path} asks for the token first and then shows the page`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByTestId('sign-in')).toBeVisible();
+    await expect(page.getByTestId('sign-in-rejected')).toBeHidden();
+    await expect(page.getByTestId('error-panel')).toBeHidden();
+    await page.getByLabel(/token/i).fill(TOKENS.a);
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await expect(page.getByTestId('sign-in')).toBeHidden();
+    expect(new URL(page.url()).pathname).toBe(path);
+  });
+}
+
+test('Home and End move to the first and the last tab', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('tab', { name: 'Public' }).focus();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'Shared' })).toBeFocused();
+  await expect(page).toHaveURL(/tab=shared/);
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('tab', { name: 'Public' })).toBeFocused();
+  await expect(page).toHaveURL(/tab=public/);
+});
