@@ -29,6 +29,7 @@ strings! {
     ThemeDark => "Theme: dark", "主题：深色";
     Loading => "Loading…", "加载中…";
     NoImages => "No images match these filters.", "没有符合条件的镜像。";
+    ExactMatch => "Exact match", "精确匹配";
     UrlLeftOut => "Left out of this page's address, as not valid:", "本页地址中以下参数无效，已忽略：";
     UrlValueInvalid => "The value in the address was not valid and is not applied.", "地址中的值无效，未应用。";
     BackToFirstPage => "Back to the first page", "返回第一页";

@@ -54,7 +54,8 @@ pub fn FilterField(
         }
         .into_any(),
         FilterKind::Exact => view! {
-            <input id=id.clone() type="text" autocomplete="off" prop:value=value on:input:target=move |ev| set(ev.target().value()) />
+            // The API matches these whole: say so where the value is typed.
+            <input id=id.clone() type="text" autocomplete="off" placeholder=t(Key::ExactMatch) prop:value=value on:input:target=move |ev| set(ev.target().value()) />
         }
         .into_any(),
     };

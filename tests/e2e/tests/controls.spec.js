@@ -200,3 +200,11 @@ test('Home and End move to the first and the last tab', async ({ page }) => {
   await expect(page.getByRole('tab', { name: 'Public' })).toBeFocused();
   await expect(page).toHaveURL(/tab=public/);
 });
+
+test('the name filter says it matches the whole name', async ({ page }) => {
+  await signIn(page);
+  const name = page.getByTestId('filter-bar').getByLabel('Name', { exact: true });
+  await expect(name).toBeVisible();
+  await expect(page.getByTestId('filter-bar').getByPlaceholder('Exact match').first()).toBeVisible();
+  expect(await name.evaluate((el) => el.placeholder)).toBe('Exact match');
+});
