@@ -4,7 +4,7 @@ use crate::components::common::{CopyButton, ErrorPanel, SignInForm};
 use crate::components::detail::{AttributeGroup, CustomProperties};
 use crate::components::forms::delete_dialog::DeleteDialog;
 use crate::components::sharing::share_panel::SharePanel;
-use crate::hooks::{image_href, use_image_id, use_navigate};
+use crate::hooks::{image_href, use_image_id, use_navigate_after};
 use crate::i18n::{t, Key};
 use crate::router::link_href;
 use ims_core::fields::Group;
@@ -26,14 +26,14 @@ pub fn ImageDetailPage() -> impl IntoView {
         async move { backend.get_image(&id).await }
     });
     let deleting = RwSignal::new(false);
-    let navigate = use_navigate();
+    let leave = use_navigate_after();
     let notice = expect_context::<PageNotice>();
     let show = move |image: Image| {
         let title = image.name.get().cloned().unwrap_or_else(|| image.id.get().cloned().unwrap_or_default());
         let raw = ims_core::view::pretty_json(&image);
         let id = image.id.get().cloned().unwrap_or_default();
         let to_delete = image.clone();
-        let navigate = navigate.clone();
+        let leave = leave.clone();
         // Sharing is for private and shared images; the panel shows the rules for the rest.
         let shareable = !matches!(image.visibility.get(), Some(Visibility::Public));
         let groups = GROUPS.map(|g| view! { <AttributeGroup image=image.clone() group=g /> });
@@ -46,12 +46,13 @@ pub fn ImageDetailPage() -> impl IntoView {
                 </span>
             </div>
             {move || deleting.get().then(|| {
-                let navigate = navigate.clone();
                 let on_close = Callback::new(move |_| deleting.set(false));
                 // Back to the list, which says what was deleted; nothing here asks for it again.
+                // Once the delete action is done: it and this page must outlive its end.
+                let leave = leave.clone();
                 let on_deleted = Callback::new(move |names: Vec<String>| {
                     notice.0.set(names.into_iter().next());
-                    navigate("/?tab=private");
+                    leave("/?tab=private".to_owned());
                 });
                 view! { <DeleteDialog images=vec![to_delete.clone()] on_close=on_close on_all_deleted=on_deleted /> }
             })}

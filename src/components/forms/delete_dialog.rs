@@ -14,8 +14,9 @@ fn label(image: &Image) -> String {
 pub fn DeleteDialog(
     images: Vec<Image>,
     on_close: Callback<bool>,
-    /// Called instead of reporting when every image was deleted (the detail page leaves then,
-    /// before anything on it refetches the image it showed).
+    /// Called instead of refreshing when every image was deleted: the detail page leaves then
+    /// (after this action's task, with `use_navigate_after`), before anything on it refetches
+    /// the image it showed.
     #[prop(optional)]
     on_all_deleted: Option<Callback<Vec<String>>>,
 ) -> impl IntoView {
@@ -35,11 +36,8 @@ pub fn DeleteDialog(
                 outcomes.push((name, backend.delete_image(&id).await.map_err(|e| e.to_string())));
             }
             match on_all_deleted {
-                // Leave in a task of its own: this dialog and its outcome closures must be done
-                // reading the outcome before leaving the page disposes them.
                 Some(leave) if outcomes.iter().all(|(_, r)| r.is_ok()) => {
-                    let names = outcomes.iter().map(|(name, _)| name.clone()).collect();
-                    set_timeout(move || leave.run(names), std::time::Duration::ZERO);
+                    leave.run(outcomes.iter().map(|(name, _)| name.clone()).collect());
                 }
                 _ => version.bump(),
             }
