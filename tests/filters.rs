@@ -17,7 +17,7 @@ fn mount(url_query: &str) -> (web_sys::HtmlElement, leptos::mount::UnmountHandle
     doc.body().expect("body").append_child(&root).expect("append");
     let view = ListView::parse(url_query).expect("test URL");
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <Router><FilterBar view=view.clone() glance=false /></Router> }
+        view! { <Router><FilterBar view=view.clone() flavour=ims_core::Flavour::Ims /></Router> }
     });
     (root, handle)
 }

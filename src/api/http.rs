@@ -2,7 +2,7 @@
 
 use super::ApiError;
 use gloo_net::http::{Method, RequestBuilder, Response};
-use ims_core::ErrorEnvelope;
+use ims_core::request::{self, ApiRequest};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 
@@ -16,17 +16,6 @@ impl Drop for AbortOnDrop {
             controller.abort();
         }
     }
-}
-
-/// Percent-encodes a value for use as one URL path segment.
-pub fn path_segment(value: &str) -> String {
-    ims_core::query::encoding::encode(value)
-}
-
-/// A request body and its media type.
-pub struct Body<'a> {
-    pub content_type: &'a str,
-    pub text: String,
 }
 
 /// Where a request goes and as whom.
@@ -88,8 +77,18 @@ impl Auth {
     }
 }
 
+fn method(m: request::Method) -> Method {
+    match m {
+        request::Method::Get => Method::GET,
+        request::Method::Post => Method::POST,
+        request::Method::Put => Method::PUT,
+        request::Method::Patch => Method::PATCH,
+        request::Method::Delete => Method::DELETE,
+    }
+}
+
 /// Sends a request and returns the response text of a 2xx answer (empty for 204).
-pub async fn send(target: &Target<'_>, method: Method, path: &str, body: Option<Body<'_>>) -> Result<String, ApiError> {
+pub async fn send(target: &Target<'_>, request: &ApiRequest) -> Result<String, ApiError> {
     // Every API route needs a token: without one, say so instead of asking the server.
     let Some(token) = target.auth.token().await? else {
         return Err(ApiError::Http {
@@ -99,45 +98,42 @@ pub async fn send(target: &Target<'_>, method: Method, path: &str, body: Option<
             request_id: None,
         });
     };
-    let url = format!("{}{}", target.endpoint.trim_end_matches('/'), path);
+    let url = format!("{}{}", target.endpoint.trim_end_matches('/'), request.path);
     let mut guard = AbortOnDrop(web_sys::AbortController::new().ok());
     let signal = guard.0.as_ref().map(|c| c.signal());
     let builder = RequestBuilder::new(&url)
-        .method(method)
+        .method(method(request.method))
         .header("Accept", "application/json")
         .header("X-Auth-Token", &token)
         .abort_signal(signal.as_ref());
-    let request = match body {
-        Some(b) => builder.header("Content-Type", b.content_type).body(b.text),
-        None => builder.build(),
+    let built = match (request.content_type, &request.body) {
+        (Some(content_type), Some(body)) => builder.header("Content-Type", content_type).body(body.as_str()),
+        _ => builder.build(),
     }
     .map_err(|e| ApiError::Network(e.to_string()))?;
-    let response = request.send().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    let response = built.send().await.map_err(|e| ApiError::Network(e.to_string()))?;
     let result = read(response).await;
     guard.0 = None; // complete: nothing left to abort
     result
 }
 
 /// Sends a request and decodes the JSON answer.
-pub async fn send_json<T: DeserializeOwned>(
-    target: &Target<'_>,
-    method: Method,
-    path: &str,
-    body: Option<Body<'_>>,
-) -> Result<T, ApiError> {
-    let text = send(target, method, path, body).await?;
+pub async fn send_json<T: DeserializeOwned>(target: &Target<'_>, request: &ApiRequest) -> Result<T, ApiError> {
+    let text = send(target, request).await?;
     serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string()))
 }
 
 async fn read(response: Response) -> Result<String, ApiError> {
     let status = response.status();
-    let request_id = response.headers().get("x-request-id");
+    // Glance names its request id differently.
+    let headers = response.headers();
+    let request_id = headers.get("x-request-id").or_else(|| headers.get("x-openstack-request-id"));
     let body = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
     if (200..300).contains(&status) {
         return Ok(body);
     }
-    match serde_json::from_str::<ErrorEnvelope>(&body) {
-        Ok(e) => Err(ApiError::refused(status, e.error, request_id)),
-        Err(_) => Err(ApiError::Http { status, code: String::new(), message: response.status_text(), request_id }),
+    match ims_core::backend::error_body(&body) {
+        Some(e) => Err(ApiError::refused(status, e, request_id)),
+        None => Err(ApiError::Http { status, code: String::new(), message: response.status_text(), request_id }),
     }
 }

@@ -121,6 +121,9 @@ pub fn ImageTable(
 }
 
 /// The columns shown before the user picks any: the registry's defaults.
-pub fn default_columns() -> Vec<String> {
-    FIELDS.iter().filter(|f| f.default_column).map(|f| f.wire.to_owned()).collect()
+pub fn default_columns(flavour: ims_core::Flavour) -> Vec<String> {
+    let registry = FIELDS.iter().filter(|f| f.default_column).map(|f| f.wire);
+    flavour
+        .default_columns()
+        .map_or_else(|| registry.map(str::to_owned).collect(), |c| c.iter().map(|s| (*s).to_owned()).collect())
 }

@@ -184,4 +184,12 @@ strings! {
     AgoDays => "d ago", "天前";
     AgoMonths => "mo ago", "个月前";
     AgoYears => "y ago", "年前";
+    Status400 => "The service refused the request as invalid.", "服务认为该请求无效，已拒绝。";
+    Status403 => "You are not allowed to do this.", "您无权执行此操作。";
+    Status404 => "Not found: it may have been deleted, or belong to another project.", "未找到：可能已被删除，或属于其他项目。";
+    Status409 => "This conflicts with the image's current state.", "与镜像的当前状态冲突。";
+    Status413 => "The request is too large.", "请求过大。";
+    Status5xx => "The service failed to answer. Try again later.", "服务未能应答，请稍后重试。";
+    MakeShared => "Make shared", "设为共享";
+    MakeSharedHint => "This backend shares only images whose visibility is “shared”. Switch this image to shared first; it stays invisible to other projects until you add them.", "此后端只能共享可见性为“shared”的镜像。请先将此镜像设为共享；在添加项目之前，其他项目仍看不到它。";
 }

@@ -8,8 +8,9 @@ use crate::components::forms::unsaved_guard::use_unsaved_changes;
 use crate::data_version::DataVersion;
 use crate::hooks::{image_href, use_navigate_after};
 use crate::i18n::{current_lang, t, validation_text, Key};
+use ims_core::request::ApiRequest;
 use ims_core::validate::create_warnings;
-use ims_core::view::{ImageForm, RequestPreview};
+use ims_core::view::ImageForm;
 use leptos::prelude::*;
 
 /// `/images/new`: every field of the create document, checked on every keystroke with the
@@ -17,7 +18,8 @@ use leptos::prelude::*;
 #[component]
 pub fn ImageCreatePage() -> impl IntoView {
     let form = RwSignal::new(ImageForm::default());
-    let request = Memo::new(move |_| form.with(ImageForm::create_request));
+    let flavour = Backend::current().flavour();
+    let request = Memo::new(move |_| form.with(|f| f.create_request(flavour)));
     let navigate = use_navigate_after();
     let version = expect_context::<DataVersion>();
     let create_action = Action::new_local(move |(): &()| {
@@ -46,10 +48,8 @@ pub fn ImageCreatePage() -> impl IntoView {
     };
     use_unsaved_changes(Signal::derive(move || form.with(|f| *f != ImageForm::default())));
     let backend = Backend::current();
-    let preview = Signal::derive(move || {
-        let body = ims_core::view::pretty_json(&request.get().ok()?);
-        Some(RequestPreview::new("POST", backend.endpoint(), "/v2/images", Some("application/json"), Some(body)))
-    });
+    let preview =
+        Signal::derive(move || Some(ApiRequest::create_image(&request.get().ok()?).preview(backend.endpoint())));
     let can_create = move || request.with(Result::is_ok) && !create_action.pending().get();
     let failure = move || match create_action.value().get() {
         Some(Err(e)) if !matches!(e, ApiError::Invalid { .. }) => {

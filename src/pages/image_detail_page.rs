@@ -3,12 +3,12 @@ use crate::components::common::page_notice::PageNotice;
 use crate::components::common::{CopyButton, ErrorPanel, SignInForm};
 use crate::components::detail::{AttributeGroup, CustomProperties};
 use crate::components::forms::delete_dialog::DeleteDialog;
+use crate::components::sharing::make_shared::MakeShared;
 use crate::components::sharing::share_panel::SharePanel;
 use crate::hooks::{image_href, use_image_id, use_navigate_after};
 use crate::i18n::{t, Key};
 use crate::router::link_href;
 use ims_core::fields::Group;
-use ims_core::model::Visibility;
 use ims_core::Image;
 use leptos::prelude::*;
 
@@ -34,8 +34,17 @@ pub fn ImageDetailPage() -> impl IntoView {
         let id = image.id.get().cloned().unwrap_or_default();
         let to_delete = image.clone();
         let leave = leave.clone();
-        // Sharing is for private and shared images; the panel shows the rules for the rest.
-        let shareable = !matches!(image.visibility.get(), Some(Visibility::Public));
+        // The members panel only where the backend has members for this visibility (never a
+        // request Glance refuses); where a switch of visibility allows sharing, offer it.
+        let flavour = Backend::current().flavour();
+        let sharing = if flavour.can_have_members(image.visibility.get()) {
+            Some(view! { <SharePanel image=image.clone() /> }.into_any())
+        } else {
+            flavour.visibility_to_share(image.visibility.get()).map(|to| {
+                let done = move |()| image_resource.refetch();
+                view! { <MakeShared image_id=id.clone() to=to on_done=done /> }.into_any()
+            })
+        };
         let groups = GROUPS.map(|g| view! { <AttributeGroup image=image.clone() group=g /> });
         view! {
             <div class="ims-page-head">
@@ -57,7 +66,7 @@ pub fn ImageDetailPage() -> impl IntoView {
                 view! { <DeleteDialog images=vec![to_delete.clone()] on_close=on_close on_all_deleted=on_deleted /> }
             })}
             <div class="ims-detail">{groups.into_iter().collect_view()} <CustomProperties image=image.clone() /></div>
-            {shareable.then(|| view! { <SharePanel image=image.clone() /> })}
+            {sharing}
             <details class="ims-raw">
                 <summary>{t(Key::RawJson)}</summary>
                 <CopyButton value=raw.clone() />

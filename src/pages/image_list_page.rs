@@ -16,7 +16,8 @@ use crate::i18n::{t, Key};
 use crate::router::link_href;
 use crate::session::Session;
 use crate::storage;
-use ims_core::view::{quick_filter_matches, ListView, RequestPreview};
+use ims_core::request::ApiRequest;
+use ims_core::view::{quick_filter_matches, ListView};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -31,12 +32,13 @@ pub fn ImageListPage() -> impl IntoView {
     let images_resource = LocalResource::new(move || {
         let (view, backend) = (view.get(), Backend::current());
         crate::data_version::DataVersion::track();
-        async move { backend.list_images(&view.api_query(backend.is_glance())).await }
+        async move { backend.list_images(&view.api_query(backend.flavour())).await }
     });
     let stored = storage::local_get(COLUMNS_KEY).map(|c| c.split(',').map(str::to_owned).collect::<Vec<_>>());
     let columns = Memo::new(move |_| {
         let from_url = view.get().columns;
-        from_url.or_else(|| stored.clone()).filter(|c| !c.is_empty()).unwrap_or_else(default_columns)
+        let chosen = from_url.or_else(|| stored.clone()).filter(|c| !c.is_empty());
+        chosen.unwrap_or_else(|| default_columns(Backend::current().flavour()))
     });
     let quick = RwSignal::new(String::new());
     let selection = RwSignal::new(BTreeSet::<String>::new());
@@ -122,12 +124,9 @@ pub fn ImageListPage() -> impl IntoView {
             Err(err) => view! { <ErrorPanel error=err on_retry=move |()| images_resource.refetch() /> }.into_any(),
         })
     };
-    let glance = move || session.flavour.get() == crate::api::Flavour::Glance;
     let request_preview = Signal::derive(move || {
         let (view, backend) = (view.get(), Backend::current());
-        let query = view.api_query(backend.is_glance()).to_query_string();
-        let path = if backend.is_glance() { "/v2/images" } else { "/v2/cloudimages" };
-        Some(RequestPreview::new("GET", backend.endpoint(), &format!("{path}?{query}"), None, None))
+        Some(ApiRequest::list(backend.flavour(), &view.api_query(backend.flavour())).preview(backend.endpoint()))
     });
     view! {
         <Show when=move || session.signed_in() fallback=|| view! { <SignInForm /> }>
@@ -142,7 +141,7 @@ pub fn ImageListPage() -> impl IntoView {
             <UrlProblems problems=url_problems />
             {move || {
                 let v = view.get();
-                view! { <TabBar view=v.clone() /> <FilterBar view=v problems=url_problems.get_untracked() glance=glance() /> }
+                view! { <TabBar view=v.clone() /> <FilterBar view=v problems=url_problems.get_untracked() flavour=session.flavour.get() /> }
             }}
             <RequestPreviewPanel preview=request_preview folded=true />
             <div class="ims-toolbar">

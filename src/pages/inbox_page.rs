@@ -1,7 +1,7 @@
 use crate::api::{ApiError, Backend};
 use crate::components::common::{ErrorPanel, SignInForm};
 use crate::components::sharing::inbox_table::InboxTable;
-use crate::components::sharing::{inbox_query, DataVersion};
+use crate::components::sharing::DataVersion;
 use crate::hooks::use_query_param;
 use crate::i18n::{t, Key};
 use crate::router::link_href;
@@ -23,11 +23,11 @@ pub fn InboxPage() -> impl IntoView {
     let inbox_resource = LocalResource::new(move || {
         let (backend, _) = (Backend::current(), version.0.get());
         async move {
-            let mut lists = Vec::new();
-            for (state, _) in &STATES {
-                lists.push(backend.list_images(&inbox_query(state.clone())).await?.images);
+            let mut lists: [Vec<_>; 3] = Default::default();
+            for (list, (state, _)) in lists.iter_mut().zip(&STATES) {
+                *list = backend.list_images(&backend.flavour().inbox_query(state)).await?.images;
             }
-            Ok::<_, ApiError>(lists)
+            Ok::<_, ApiError>(ims_core::backend::shared_with_caller(lists))
         }
     });
     let tabs = move || {

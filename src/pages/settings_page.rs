@@ -51,7 +51,7 @@ pub fn SettingsPage() -> impl IntoView {
             <p class="ims-hint">{t(Key::EndpointHint)}</p>
             <label for="flavour">{t(Key::Flavour)}</label>
             <select id="flavour" disabled=move || demo.get() prop:value=move || flavour.get().as_str() on:change:target=move |ev| {
-                flavour.set(if ev.target().value() == "glance" { Flavour::Glance } else { Flavour::Ims })
+                flavour.set(Flavour::from_tag(&ev.target().value()).unwrap_or_default())
             }>
                 <option value="ims">{t(Key::FlavourIms)}</option>
                 <option value="glance">{t(Key::FlavourGlance)}</option>

@@ -5,6 +5,7 @@
 //! so that the browser and the server can never disagree. The crate has no browser, database
 //! or server dependency and builds for `wasm32-unknown-unknown`.
 
+pub mod backend;
 pub mod catalog;
 pub mod demo;
 pub mod error;
@@ -14,12 +15,14 @@ pub mod model;
 pub mod os;
 pub mod patch;
 pub mod query;
+pub mod request;
 pub mod schema;
 pub mod sharing;
 pub mod time;
 pub mod validate;
 pub mod view;
 
+pub use backend::Flavour;
 pub use error::{ErrorBody, ErrorCode, ErrorEnvelope, ImsError};
 pub use model::{Field, GlanceImageList, Image, ImageList};
 pub use query::ListQuery;

@@ -208,7 +208,9 @@ fn parse_value(param: &str, kind: FilterKind, value: &str) -> Result<FilterValue
         FilterKind::Enum(allowed) => allowed
             .iter()
             .find(|a| a.eq_ignore_ascii_case(value))
-            .map(|a| FilterValue::Text((*a).to_owned()))
+            .copied()
+            .or_else(|| crate::backend::is_known_value(param, value))
+            .map(|a| FilterValue::Text(a.to_owned()))
             .ok_or_else(|| QueryError::invalid(param, value, format!("one of {}", allowed.join(", ")))),
         FilterKind::Time => {
             let expected =

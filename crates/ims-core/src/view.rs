@@ -8,9 +8,9 @@ mod pretty;
 mod request_preview;
 
 pub use export::{to_csv, to_json};
-pub use image_form::ImageForm;
+pub use image_form::{property_text, ImageForm};
 pub use list_view::{ListView, Tab};
-pub use pretty::pretty_json;
+pub use pretty::{indent, pretty_json};
 pub use request_preview::{RequestPreview, REDACTED};
 
 /// `__image_size` and other byte counts in binary units: `1.5 GiB`, `512 B`. Integer

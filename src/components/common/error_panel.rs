@@ -12,9 +12,20 @@ pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl
         }
         other => (None, None, other.to_string(), None),
     };
+    // What the status means, in the user's language; the server's own text follows as detail.
+    let summary = status.and_then(|s| match s {
+        400 => Some(Key::Status400),
+        403 => Some(Key::Status403),
+        404 => Some(Key::Status404),
+        409 => Some(Key::Status409),
+        413 => Some(Key::Status413),
+        500..=599 => Some(Key::Status5xx),
+        _ => None,
+    });
     view! {
         <section class="ims-error" role="alert" data-testid="error-panel">
             <h2>{t(Key::ErrorTitle)}</h2>
+            {summary.map(|k| view! { <p data-testid="error-summary">{t(k)}</p> })}
             <p data-testid="error-message">{message}</p>
             <dl>
                 {status.map(|s| view! { <dt>{t(Key::ErrorStatus)}</dt><dd data-testid="error-status">{s}</dd> })}

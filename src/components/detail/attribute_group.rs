@@ -22,10 +22,17 @@ fn group_title(group: Group) -> Key {
 /// The documented attributes of one registry group that the image has, as a definition list.
 #[component]
 pub fn AttributeGroup(image: Image, group: Group) -> impl IntoView {
-    let rows = FIELDS
+    let present: Vec<_> = FIELDS
         .iter()
         .filter(|f| f.group == group && f.wire != "tags")
         .filter_map(|f| Some((f, image.attr_text(f.wire)?)))
+        .collect();
+    // A group the image has nothing of (a Glance image has no IMS capabilities) is not drawn.
+    if present.is_empty() {
+        return ().into_any();
+    }
+    let rows = present
+        .into_iter()
         .map(|(f, value)| {
             let shown = match f.kind {
                 ValueKind::Time => {
@@ -51,4 +58,5 @@ pub fn AttributeGroup(image: Image, group: Group) -> impl IntoView {
             <dl>{rows}</dl>
         </section>
     }
+    .into_any()
 }

@@ -14,7 +14,8 @@ pub fn CustomProperties(image: Image) -> impl IntoView {
     let props: Vec<(String, String)> = image
         .properties
         .iter()
-        .map(|(k, v)| (k.clone(), v.as_str().map_or_else(|| v.to_string(), str::to_owned)))
+        // `null` (Glance's hashes before any data) shows empty, not as the word "null".
+        .map(|(k, v)| (k.clone(), ims_core::view::property_text(v)))
         .collect();
     let props = if props.is_empty() {
         view! { <p class="ims-muted">{t(Key::NoCustom)}</p> }.into_any()

@@ -1,16 +1,15 @@
 use super::filter_field::FilterField;
 use crate::hooks::use_show_list;
 use crate::i18n::{t, Key};
-use ims_core::query::{is_ims_only, ListQuery, QueryError, FILTER_PARAMS};
+use ims_core::query::{ListQuery, QueryError, FILTER_PARAMS};
 use ims_core::view::ListView;
+use ims_core::Flavour;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
 /// Parameters in the always-visible row; the rest sit under "More filters".
 const BASIC: &[&str] = &["name", "status", "__platform", "__os_type", "disk_format"];
-/// Set by the tabs, not by a field.
-const FROM_TABS: &[&str] = &["__imagetype"];
 
 /// Every list filter, applied together on Enter or Apply. Drafts are checked with `ims-core`'s
 /// query rules; a bad value is shown at its field and nothing is sent.
@@ -21,13 +20,10 @@ pub fn FilterBar(
     /// fields until the next Apply.
     #[prop(optional)]
     problems: Vec<QueryError>,
-    glance: bool,
+    flavour: Flavour,
 ) -> impl IntoView {
-    let params: Vec<&'static str> = FILTER_PARAMS
-        .iter()
-        .map(|(p, _)| *p)
-        .filter(|p| !(FROM_TABS.contains(p) || (glance && is_ims_only(p))))
-        .collect();
+    let params: Vec<&'static str> =
+        FILTER_PARAMS.iter().map(|(p, _)| *p).filter(|p| flavour.offers_filter(p)).collect();
     // `extend` inserts one by one; `collect` into a map would sort first, with its own copy of
     // the sort in the wasm.
     let mut initial = BTreeMap::new();
@@ -66,7 +62,7 @@ pub fn FilterBar(
     };
     let cleared = ListView { query: ListQuery { filters: BTreeMap::new(), ..view.query.clone() }, ..view.first_page() };
     let clear = move |_| show(&cleared);
-    let field = move |p: &'static str| view! { <FilterField param=p drafts=drafts errors=errors /> };
+    let field = move |p: &'static str| view! { <FilterField param=p drafts=drafts errors=errors flavour=flavour /> };
     let basic: Vec<_> = params.iter().copied().filter(|p| BASIC.contains(p)).map(field).collect();
     let more: Vec<_> = params.iter().copied().filter(|p| !BASIC.contains(p)).map(field).collect();
     view! {

@@ -12,6 +12,9 @@ pub fn FilterField(
     param: &'static str,
     drafts: RwSignal<BTreeMap<String, String>>,
     errors: RwSignal<BTreeMap<String, String>>,
+    /// Whose vocabulary a list of values offers.
+    #[prop(optional)]
+    flavour: ims_core::Flavour,
 ) -> impl IntoView {
     let kind = param_kind(param).unwrap_or(FilterKind::Exact);
     let id = format!("filter-{param}");
@@ -45,7 +48,7 @@ pub fn FilterField(
         FilterKind::Enum(values) => view! {
             <select id=id.clone() prop:value=value on:change:target=move |ev| set(ev.target().value())>
                 <option value="">{t(Key::Any)}</option>
-                {values.iter().map(|v| view! { <option value=*v>{*v}</option> }).collect_view()}
+                {flavour.filter_values(param, values).iter().map(|v| view! { <option value=*v>{*v}</option> }).collect_view()}
             </select>
         }
         .into_any(),

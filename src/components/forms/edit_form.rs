@@ -9,8 +9,9 @@ use crate::data_version::DataVersion;
 use crate::hooks::{image_href, use_navigate_after};
 use crate::i18n::{field_label, t, Key};
 use ims_core::fields::FIELDS;
-use ims_core::patch::{diff, to_body, MediaType};
-use ims_core::view::{ImageForm, RequestPreview};
+use ims_core::patch::{diff, MediaType};
+use ims_core::request::ApiRequest;
+use ims_core::view::ImageForm;
 use ims_core::Image;
 use leptos::prelude::*;
 
@@ -20,10 +21,11 @@ use leptos::prelude::*;
 pub fn EditForm(image: Image) -> impl IntoView {
     let original = StoredValue::new(image.clone());
     let id = image.id.get().cloned().unwrap_or_default();
-    let path = format!("/v2/images/{id}");
-    let form = RwSignal::new(ImageForm::from_image(&image));
+    let preview_id = id.clone();
+    let flavour = Backend::current().flavour();
+    let form = RwSignal::new(ImageForm::from_image(&image, flavour));
     let media = RwSignal::new(MediaType::V2_1);
-    let edited = Memo::new(move |_| original.with_value(|o| form.with(|f| f.edited(o))));
+    let edited = Memo::new(move |_| original.with_value(|o| form.with(|f| f.edited(o, flavour))));
     let ops = Memo::new(move |_| edited.get().map(|e| original.with_value(|o| diff(o, &e))).unwrap_or_default());
     let ops_now = move || ops.get_untracked();
     let navigate = use_navigate_after();
@@ -49,16 +51,9 @@ pub fn EditForm(image: Image) -> impl IntoView {
         all
     });
     use_unsaved_changes(Signal::derive(move || !ops.with(Vec::is_empty)));
-    let body = Memo::new(move |_| ims_core::view::pretty_json(&to_body(&ops.get(), media.get())));
     let backend = Backend::current();
     let preview = Signal::derive(move || {
-        Some(RequestPreview::new(
-            "PATCH",
-            backend.endpoint(),
-            &path,
-            Some(media.get().content_type()),
-            Some(body.get()),
-        ))
+        Some(ApiRequest::update_image(&preview_id, &ops.get(), media.get()).preview(backend.endpoint()))
     });
     let failure = move || match save_action.value().get() {
         Some(Err(ApiError::Invalid { .. })) | None | Some(Ok(_)) => None,

@@ -1,8 +1,9 @@
 use super::FieldErrors;
+use crate::api::Backend;
 use crate::i18n::{field_label, t, Key};
 use ims_core::fields;
 use ims_core::os::{classify, KNOWN_VERSIONS};
-use ims_core::validate::{ValidationError, CREATE_DISK_FORMATS};
+use ims_core::validate::ValidationError;
 use ims_core::view::ImageForm;
 use leptos::prelude::*;
 
@@ -38,6 +39,11 @@ pub fn ImageFields(
             <FieldErrors field="__description" errors=errors />
         </div>
     };
+    // The backend's own vocabulary; only IMS derives the OS fields from the OS version.
+    let flavour = Backend::current().flavour();
+    let options = |values: &'static [&'static str]| {
+        values.iter().map(|v| view! { <option value=*v>{*v}</option> }).collect_view()
+    };
     let create_fields = create.then(|| {
         let os = move || classify(&form.with(|f| f.os_version.clone()));
         let derived = move || { let c = os(); format!("{} · {} · {}-bit", c.os_type, c.platform, c.bit) };
@@ -52,24 +58,26 @@ pub fn ImageFields(
             }
         };
         view! {
-            <div class="ims-field">
-                <label for="field-__os_version">{label("__os_version")}</label>
-                <input id="field-__os_version" type="search" list="os-versions" prop:value=move || form.with(|f| f.os_version.clone())
-                    on:input:target=move |ev| form.update(|f| f.os_version = ev.target().value()) />
-                <datalist id="os-versions">{KNOWN_VERSIONS.iter().map(|v| view! { <option value=*v></option> }).collect_view()}</datalist>
-                <p class="ims-hint" data-testid="derived-os">{t(Key::DerivedOs)} ": " {derived}</p>
-                <FieldErrors field="__os_version" errors=errors />
-            </div>
+            {flavour.derives_os_fields().then(|| view! {
+                <div class="ims-field">
+                    <label for="field-__os_version">{label("__os_version")}</label>
+                    <input id="field-__os_version" type="search" list="os-versions" prop:value=move || form.with(|f| f.os_version.clone())
+                        on:input:target=move |ev| form.update(|f| f.os_version = ev.target().value()) />
+                    <datalist id="os-versions">{KNOWN_VERSIONS.iter().map(|v| view! { <option value=*v></option> }).collect_view()}</datalist>
+                    <p class="ims-hint" data-testid="derived-os">{t(Key::DerivedOs)} ": " {derived}</p>
+                    <FieldErrors field="__os_version" errors=errors />
+                </div>
+            })}
             <div class="ims-field">
                 <label for="field-container_format">{label("container_format")}</label>
                 <select id="field-container_format" prop:value=move || form.with(|f| f.container_format.clone()) on:change:target=move |ev| form.update(|f| f.container_format = ev.target().value())>
-                    <option value="bare">"bare"</option>
+                    {options(flavour.container_formats())}
                 </select>
             </div>
             <div class="ims-field">
                 <label for="field-disk_format">{label("disk_format")}</label>
                 <select id="field-disk_format" prop:value=move || form.with(|f| f.disk_format.clone()) on:change:target=move |ev| form.update(|f| f.disk_format = ev.target().value())>
-                    {CREATE_DISK_FORMATS.iter().map(|d| view! { <option value=d.as_str()>{d.as_str()}</option> }).collect_view()}
+                    {options(flavour.disk_formats())}
                 </select>
                 <FieldErrors field="disk_format" errors=errors />
             </div>

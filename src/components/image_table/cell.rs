@@ -11,7 +11,9 @@ use leptos::prelude::*;
 /// value is text; nothing from the API is ever parsed as HTML.
 #[component]
 pub fn Cell(image: Image, column: String) -> impl IntoView {
-    let Some(value) = image.attr_text(&column) else {
+    // A nameless image (legal in Glance) is still opened by its name cell: it shows the id.
+    let value = image.attr_text(&column).or_else(|| image.id.get().filter(|_| column == "name").cloned());
+    let Some(value) = value else {
         return view! { <td data-col=column class="ims-null"></td> }.into_any();
     };
     let kind = fields::field(&column).map(|f| f.kind);

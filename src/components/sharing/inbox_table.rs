@@ -26,15 +26,26 @@ async fn answer(backend: Backend, ids: Vec<String>, status: MemberStatus) -> Res
 pub fn InboxTable(images: Vec<Image>, status: MemberStatus) -> impl IntoView {
     let version = expect_context::<DataVersion>();
     let selection = RwSignal::new(BTreeSet::<String>::new());
+    let last = StoredValue::new(None::<(Vec<String>, MemberStatus)>);
     let answer_action = Action::new_local(move |(ids, status): &(Vec<String>, MemberStatus)| {
+        last.set_value(Some((ids.clone(), status.clone())));
         let work = answer(Backend::current(), ids.clone(), status.clone());
         async move {
             let result = work.await;
-            selection.set(BTreeSet::new());
-            version.bump();
+            // Refetching rebuilds this table: only after a success, so that an error stays
+            // on screen with a Retry that sends the same answers again.
+            if result.is_ok() {
+                selection.set(BTreeSet::new());
+                version.bump();
+            }
             result
         }
     });
+    let retry = move |()| {
+        if let Some(input) = last.get_value() {
+            answer_action.dispatch(input);
+        }
+    };
     if images.is_empty() {
         return view! { <p class="ims-empty" data-testid="inbox-empty">{t(Key::InboxEmpty)}</p> }.into_any();
     }
@@ -79,7 +90,7 @@ pub fn InboxTable(images: Vec<Image>, status: MemberStatus) -> impl IntoView {
             <thead><tr><th></th><th>{t(Key::Images)}</th><th>{t(Key::Owner)}</th><th>{t(Key::ColOsVersion)}</th><th>{t(Key::ColCreated)}</th><th></th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
-        {move || answer_action.value().get().and_then(Result::err).map(|e| view! { <ErrorPanel error=e on_retry=move |()| {} /> })}
+        {move || answer_action.value().get().and_then(Result::err).map(|e| view! { <ErrorPanel error=e on_retry=retry /> })}
     }
     .into_any()
 }

@@ -1,4 +1,4 @@
-use super::{inbox_query, DataVersion};
+use super::DataVersion;
 use crate::api::Backend;
 use crate::i18n::{t, Key};
 use crate::router::link_href;
@@ -17,7 +17,17 @@ pub fn PendingBadge() -> impl IntoView {
             if !signed_in {
                 return 0;
             }
-            backend.list_images(&inbox_query(MemberStatus::Pending)).await.map_or(0, |p| p.images.len())
+            // The caller's own shared images are in every state's list (Glance): an image also
+            // listed as accepted is not a pending share.
+            let mut lists: [Vec<_>; 2] = Default::default();
+            for (list, state) in lists.iter_mut().zip([MemberStatus::Pending, MemberStatus::Accepted]) {
+                match backend.list_images(&backend.flavour().inbox_query(&state)).await {
+                    Ok(page) => *list = page.images,
+                    Err(_) => return 0,
+                }
+            }
+            let [pending, _] = ims_core::backend::shared_with_caller(lists);
+            pending.len()
         }
     });
     let count = move || pending_resource.get().filter(|n| *n > 0);

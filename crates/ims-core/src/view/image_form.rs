@@ -1,6 +1,7 @@
 //! The create and edit forms' state, and how it becomes a request — the same rules the server
 //! applies, so every problem shows while the user types.
 
+use crate::backend::Flavour;
 use crate::model::{ContainerFormat, DiskFormat, Field, Image};
 use crate::os::DEFAULT_OS_VERSION;
 use crate::validate::{
@@ -53,9 +54,20 @@ fn number(field: &str, text: &str, problems: &mut Vec<ValidationError>) -> Optio
     }
 }
 
+/// A property's value as a form shows it: strings as they are, `null` empty, other JSON as JSON.
+pub fn property_text(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
 impl ImageForm {
-    /// The editable parts of an existing image.
-    pub fn from_image(image: &Image) -> Self {
+    /// The editable parts of an existing image. The backend's own attributes (Glance's
+    /// `os_hidden`, `os_hash_*`, …) are not custom properties and are left out; `null` shows
+    /// as an empty value.
+    pub fn from_image(image: &Image, flavour: Flavour) -> Self {
         ImageForm {
             name: image.name.get().cloned().unwrap_or_default(),
             description: image.description.get().cloned().unwrap_or_default(),
@@ -63,17 +75,32 @@ impl ImageForm {
             properties: image
                 .properties
                 .iter()
-                .map(|(k, v)| (k.clone(), v.as_str().map_or_else(|| v.to_string(), str::to_owned)))
+                .filter(|(k, _)| !flavour.is_base_attribute(k))
+                .map(|(k, v)| (k.clone(), property_text(v)))
                 .collect(),
             ..ImageForm::default()
         }
     }
 
-    fn custom_properties(&self, problems: &mut Vec<ValidationError>) -> BTreeMap<String, serde_json::Value> {
+    /// The properties as JSON values. A property whose text the user left as it was keeps the
+    /// stored value and its JSON type (`false` stays a boolean, `null` stays null), so an
+    /// untouched property is never sent; only typed text becomes a string.
+    fn custom_properties(
+        &self,
+        original: Option<&Image>,
+        problems: &mut Vec<ValidationError>,
+    ) -> BTreeMap<String, serde_json::Value> {
         let mut map = BTreeMap::new();
-        for (key, value) in &self.properties {
-            let value = serde_json::Value::from(value.as_str());
-            problems.extend(validate_property(key, &value));
+        for (key, text) in &self.properties {
+            let stored = original.and_then(|o| o.properties.get(key)).filter(|v| property_text(v) == *text);
+            let value = match stored {
+                Some(v) => v.clone(),
+                None => {
+                    let value = serde_json::Value::from(text.as_str());
+                    problems.extend(validate_property(key, &value));
+                    value
+                }
+            };
             if map.insert(key.clone(), value).is_some() {
                 problems.push(ValidationError::new(key.as_str(), ValidationCode::Duplicate));
             }
@@ -81,16 +108,19 @@ impl ImageForm {
         map
     }
 
-    /// The `POST /v2/images` body, or every problem with the form.
-    pub fn create_request(&self) -> Result<Image, Vec<ValidationError>> {
+    /// The `POST /v2/images` body, or every problem with the form. Formats are checked against
+    /// the backend's own vocabulary; `__os_version` is IMS's and is not sent to Glance.
+    pub fn create_request(&self, flavour: Flavour) -> Result<Image, Vec<ValidationError>> {
         let mut problems = Vec::new();
         let min_disk = number("min_disk", &self.min_disk, &mut problems);
         let min_ram = number("min_ram", &self.min_ram, &mut problems);
-        let properties = self.custom_properties(&mut problems);
+        let properties = self.custom_properties(None, &mut problems);
+        let os_version =
+            if flavour.derives_os_fields() { self.os_version.trim().to_owned().into() } else { Field::Absent };
         let request = Image {
             name: self.name.clone().into(),
             description: if self.description.is_empty() { Field::Absent } else { self.description.clone().into() },
-            os_version: self.os_version.trim().to_owned().into(),
+            os_version,
             visibility: crate::model::Visibility::Private.into(),
             container_format: ContainerFormat::from_wire(&self.container_format).into(),
             disk_format: DiskFormat::from_wire(&self.disk_format).into(),
@@ -102,6 +132,19 @@ impl ImageForm {
             ..Image::default()
         };
         problems.extend(validate_create(&request));
+        if flavour != Flavour::Ims {
+            problems.retain(|p| p.field != "container_format" && p.field != "disk_format");
+            let formats = [
+                ("container_format", &self.container_format, flavour.container_formats()),
+                ("disk_format", &self.disk_format, flavour.disk_formats()),
+            ];
+            for (field, value, allowed) in formats {
+                if !allowed.contains(&value.as_str()) {
+                    let error = ValidationError::new(field, ValidationCode::NotAllowedValue);
+                    problems.push(error.with("allowed", allowed.join(", ")).with("value", value));
+                }
+            }
+        }
         if problems.is_empty() {
             Ok(request)
         } else {
@@ -110,12 +153,15 @@ impl ImageForm {
     }
 
     /// `original` with the form's name, description, tags and custom properties — what the
-    /// patch diff compares — or every problem with the form.
-    pub fn edited(&self, original: &Image) -> Result<Image, Vec<ValidationError>> {
+    /// patch diff compares — or every problem with the form. The backend's own attributes are
+    /// kept as stored.
+    pub fn edited(&self, original: &Image, flavour: Flavour) -> Result<Image, Vec<ValidationError>> {
         let mut problems: Vec<ValidationError> = validate_name(&self.name).into_iter().collect();
         problems.extend(validate_description(&self.description));
         problems.extend(validate_tags(&self.tags));
-        let properties = self.custom_properties(&mut problems);
+        let mut properties = self.custom_properties(Some(original), &mut problems);
+        let base = original.properties.iter().filter(|(k, _)| flavour.is_base_attribute(k));
+        properties.extend(base.map(|(k, v)| (k.clone(), v.clone())));
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -137,11 +183,30 @@ mod tests {
     #[test]
     fn defaults_make_a_valid_request_once_named() {
         let form = ImageForm { name: "web".into(), ..ImageForm::default() };
-        let request = form.create_request().unwrap();
+        let request = form.create_request(Flavour::Ims).unwrap();
         let wire = serde_json::to_value(&request).unwrap();
         assert_eq!(wire["disk_format"], "vhd");
         assert_eq!(wire["__os_version"], "Other Linux(64 bit)");
         assert_eq!(wire["visibility"], "private");
+    }
+
+    #[test]
+    fn a_glance_create_takes_glance_formats_and_no_ims_os_version() {
+        let form = ImageForm {
+            name: "g".into(),
+            disk_format: "vmdk".into(),
+            container_format: "ova".into(),
+            ..ImageForm::default()
+        };
+        let wire = serde_json::to_value(form.create_request(Flavour::Glance).unwrap()).unwrap();
+        assert_eq!((wire["disk_format"].as_str(), wire["container_format"].as_str()), (Some("vmdk"), Some("ova")));
+        assert!(wire.get("__os_version").is_none());
+        let fields = |f: &ImageForm, flavour| -> Vec<String> {
+            f.create_request(flavour).err().unwrap_or_default().into_iter().map(|p| p.field).collect()
+        };
+        assert_eq!(fields(&form, Flavour::Ims), ["container_format", "disk_format"]);
+        let zvhd = ImageForm { disk_format: "zvhd2".into(), ..form };
+        assert_eq!(fields(&zvhd, Flavour::Glance), ["disk_format"]);
     }
 
     #[test]
@@ -154,7 +219,7 @@ mod tests {
             properties: vec![("k".into(), "1".into()), ("k".into(), "2".into()), ("status".into(), "x".into())],
             ..ImageForm::default()
         };
-        let fields: Vec<String> = form.create_request().unwrap_err().into_iter().map(|p| p.field).collect();
+        let fields: Vec<String> = form.create_request(Flavour::Ims).unwrap_err().into_iter().map(|p| p.field).collect();
         for f in ["name", "min_disk", "min_ram", "tags", "k", "status"] {
             assert!(fields.iter().any(|x| x == f), "{f} missing from {fields:?}");
         }
@@ -164,12 +229,12 @@ mod tests {
     fn an_edit_diffs_to_the_operations_the_user_made() {
         let original: Image =
             serde_json::from_value(json!({"name": "a", "tags": ["t"], "keep": "1", "drop": "2"})).unwrap();
-        let mut form = ImageForm::from_image(&original);
-        assert_eq!(diff(&original, &form.edited(&original).unwrap()), []);
+        let mut form = ImageForm::from_image(&original, Flavour::Ims);
+        assert_eq!(diff(&original, &form.edited(&original, Flavour::Ims).unwrap()), []);
         form.name = "b".into();
         form.properties.retain(|(k, _)| k != "drop");
         form.properties.push(("new".into(), "3".into()));
-        let ops = diff(&original, &form.edited(&original).unwrap());
+        let ops = diff(&original, &form.edited(&original, Flavour::Ims).unwrap());
         assert_eq!(
             ops,
             [
@@ -179,6 +244,47 @@ mod tests {
             ]
         );
         form.name = String::new();
-        assert_eq!(form.edited(&original).unwrap_err()[0].field, "name");
+        assert_eq!(form.edited(&original, Flavour::Ims).unwrap_err()[0].field, "name");
+    }
+
+    /// A Glance image as Glance 33 lists it before any data is uploaded.
+    fn glance_image() -> Image {
+        serde_json::from_value(json!({
+            "id": "1", "name": "a", "tags": [], "visibility": "private", "os_hidden": false,
+            "os_hash_algo": null, "os_hash_value": null, "stores": "file", "os_glance_import": "x",
+            "hw_cpu_cores": 4, "note": null, "kept": "v"
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_glance_edit_sends_only_what_the_user_changed_and_keeps_untouched_json_types() {
+        let original = glance_image();
+        let mut form = ImageForm::from_image(&original, Flavour::Glance);
+        let keys: Vec<&str> = form.properties.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["hw_cpu_cores", "kept", "note"], "Glance's own attributes are not properties");
+        assert_eq!(form.properties[2].1, "", "null shows empty, not as the text null");
+        assert_eq!(diff(&original, &form.edited(&original, Flavour::Glance).unwrap()), [], "untouched: nothing sent");
+        form.name = "b".into();
+        form.properties.retain(|(k, _)| k != "kept");
+        form.properties.push(("new".into(), "3".into()));
+        let ops = diff(&original, &form.edited(&original, Flavour::Glance).unwrap());
+        assert_eq!(
+            ops,
+            [
+                PatchOp::Replace { attr: "name".into(), value: json!("b") },
+                PatchOp::Add { attr: "new".into(), value: json!("3") },
+                PatchOp::Remove { attr: "kept".into() },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_changed_non_string_property_is_sent_as_the_text_typed() {
+        let original = glance_image();
+        let mut form = ImageForm::from_image(&original, Flavour::Glance);
+        form.properties[0].1 = "8".into();
+        let ops = diff(&original, &form.edited(&original, Flavour::Glance).unwrap());
+        assert_eq!(ops, [PatchOp::Replace { attr: "hw_cpu_cores".into(), value: json!("8") }]);
     }
 }

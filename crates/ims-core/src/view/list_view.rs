@@ -2,6 +2,7 @@
 //! filters, sort and page size, the marker of this page and those of the pages before it, and
 //! the chosen columns. Back, Forward, reload and a pasted link restore the exact page.
 
+use crate::backend::Flavour;
 use crate::query::encoding::{decode, encode};
 use crate::query::{is_ims_only, FilterValue, ListQuery, QueryError};
 
@@ -132,11 +133,12 @@ impl ListView {
     }
 
     /// The request this page makes: the user's query plus the tab's `__imagetype`. Against
-    /// Glance (`glance`), which has no `__imagetype`, the tab becomes a `visibility` and the
-    /// IMS-only filters are left out.
-    pub fn api_query(&self, glance: bool) -> ListQuery {
+    /// Glance, which has no `__imagetype`, the tab becomes a `visibility`, the IMS-only filters
+    /// are left out and the page size is always sent (Glance's own default is 25, not 500).
+    pub fn api_query(&self, flavour: Flavour) -> ListQuery {
         let mut q = self.query.clone();
-        if glance {
+        if flavour == Flavour::Glance {
+            q.limit = Some(q.effective_limit());
             q.filters.retain(|param, _| !is_ims_only(param));
             let visibility = if self.tab == Tab::Public { "public" } else { self.tab.image_type() };
             q.filters.insert("visibility".into(), FilterValue::Text(visibility.into()));
@@ -215,9 +217,9 @@ mod tests {
     #[test]
     fn the_tab_sets_the_image_type_of_the_request() {
         let view = ListView::parse("tab=shared&__imagetype=gold&name=x&__platform=Ubuntu").unwrap();
-        assert_eq!(view.api_query(false).to_query_string(), "__imagetype=shared&__platform=Ubuntu&name=x");
-        assert_eq!(view.api_query(true).to_query_string(), "name=x&visibility=shared");
-        let inbox = ListView::parse("tab=shared&member_status=pending").unwrap().api_query(false);
+        assert_eq!(view.api_query(Flavour::Ims).to_query_string(), "__imagetype=shared&__platform=Ubuntu&name=x");
+        assert_eq!(view.api_query(Flavour::Glance).to_query_string(), "name=x&visibility=shared&limit=500");
+        let inbox = ListView::parse("tab=shared&member_status=pending").unwrap().api_query(Flavour::Ims);
         assert!(inbox.check().is_ok());
         assert_eq!(inbox.to_query_string(), "__imagetype=shared&member_status=pending&visibility=shared");
     }

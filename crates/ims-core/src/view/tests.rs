@@ -1,4 +1,5 @@
 use super::*;
+use crate::backend::Flavour;
 use crate::query::QueryError;
 use crate::time::Timestamp;
 
@@ -98,7 +99,7 @@ fn a_filled_create_form_sends_exactly_what_was_typed() {
         tags: vec!["a".into(), "b".into()],
         properties: vec![("team".into(), "x".into()), ("empty".into(), String::new())],
     };
-    let wire = serde_json::to_value(form.create_request().unwrap()).unwrap();
+    let wire = serde_json::to_value(form.create_request(Flavour::Ims).unwrap()).unwrap();
     let want = serde_json::json!({
         "name": "web", "__description": "front end", "__os_version": "CentOS 7.9 64bit",
         "visibility": "private", "container_format": "bare", "disk_format": "qcow2", "min_disk": 40,
@@ -106,10 +107,10 @@ fn a_filled_create_form_sends_exactly_what_was_typed() {
     });
     assert_eq!(wire, want);
     let unnamed = ImageForm { description: String::new(), ..ImageForm::default() };
-    let problems = unnamed.create_request().unwrap_err();
+    let problems = unnamed.create_request(Flavour::Ims).unwrap_err();
     assert_eq!(problems.iter().map(|p| p.field.as_str()).collect::<Vec<_>>(), ["name"]);
     let bad = ImageForm { name: "n".into(), min_disk: "4O".into(), min_ram: "".into(), ..ImageForm::default() };
-    let problems = bad.create_request().unwrap_err();
+    let problems = bad.create_request(Flavour::Ims).unwrap_err();
     let got: Vec<_> = problems.iter().map(|p| (p.field.as_str(), p.code, p.params.get("value").cloned())).collect();
     use crate::validate::ValidationCode::InvalidFormat;
     assert_eq!(got, [("min_disk", InvalidFormat, Some("4O".into())), ("min_ram", InvalidFormat, Some(String::new()))]);
@@ -121,16 +122,17 @@ fn an_edit_form_starts_from_the_image_and_keeps_what_it_does_not_edit() {
         "id": "i", "name": "a", "__description": "d", "tags": ["t"], "status": "active", "k": "v"
     }))
     .unwrap();
-    let form = ImageForm::from_image(&original);
+    let form = ImageForm::from_image(&original, Flavour::Ims);
     assert_eq!((form.name.as_str(), form.description.as_str()), ("a", "d"));
     assert_eq!((form.tags.clone(), form.properties.clone()), (vec!["t".to_owned()], vec![("k".into(), "v".into())]));
-    assert_eq!(form.edited(&original), Ok(original.clone()));
+    assert_eq!(form.edited(&original, Flavour::Ims), Ok(original.clone()));
     let cleared = ImageForm { description: String::new(), tags: Vec::new(), ..form };
-    let edited = cleared.edited(&original).unwrap();
+    let edited = cleared.edited(&original, Flavour::Ims).unwrap();
     assert!(edited.description.is_absent() && edited.tags.get() == Some(&Vec::new()));
     assert_eq!((&edited.status, &edited.id), (&original.status, &original.id));
     let too_long = ImageForm { description: "x".repeat(1025), tags: vec![String::new()], ..cleared };
-    let fields: Vec<String> = too_long.edited(&original).unwrap_err().into_iter().map(|p| p.field).collect();
+    let fields: Vec<String> =
+        too_long.edited(&original, Flavour::Ims).unwrap_err().into_iter().map(|p| p.field).collect();
     assert_eq!(fields, ["__description", "tags"]);
 }
 
@@ -140,8 +142,8 @@ fn each_tab_asks_glance_for_its_visibility_and_ims_for_its_image_type() {
         [(Tab::Public, "public", "gold"), (Tab::Private, "private", "private"), (Tab::Shared, "shared", "shared")]
     {
         let view = ListView { tab, ..ListView::default() };
-        assert_eq!(view.api_query(true).to_query_string(), format!("visibility={visibility}"));
-        assert_eq!(view.api_query(false).to_query_string(), format!("__imagetype={image_type}"));
+        assert_eq!(view.api_query(Flavour::Glance).to_query_string(), format!("visibility={visibility}&limit=500"));
+        assert_eq!(view.api_query(Flavour::Ims).to_query_string(), format!("__imagetype={image_type}"));
         assert_eq!(ListView::parse(&format!("tab={}", tab.as_str())).map(|v| v.tab), Ok(tab));
     }
 }
