@@ -5,6 +5,7 @@
 mod contract;
 pub(crate) mod e2e;
 mod e2e_gateway;
+mod e2e_glance;
 mod glance_gateway;
 mod postgres;
 pub(crate) mod sdk;
@@ -50,6 +51,7 @@ const LAYERS: &[Layer] = &[
     ("release build", true, release_build),
     ("playwright", true, e2e::run),
     ("playwright gateway", true, e2e_gateway::run),
+    ("playwright glance", true, e2e_glance::run),
 ];
 
 /// Runs every layer, or those whose names contain one of `only`.

@@ -104,13 +104,19 @@ fn ensure_npm_packages() -> Result<(), String> {
     Ok(())
 }
 
+/// A font with Chinese glyphs: without one, the zh-CN screenshots show boxes.
+const CJK_FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+
 fn ensure_chromium() -> Result<(), String> {
-    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+    let present = ["/usr/bin/chromium", "/usr/bin/chromedriver", CJK_FONT];
+    if present.iter().all(|p| Path::new(p).exists()) {
         return Ok(());
     }
-    println!("xtask: installing Debian's chromium and chromium-driver");
+    println!("xtask: installing Debian's chromium, chromium-driver and fonts-noto-cjk");
     cmd::run(command("apt-get", &["update", "-q"]))?;
-    let mut c = command("apt-get", &["install", "-y", "-q", "--no-install-recommends", "chromium", "chromium-driver"]);
+    let packages = ["chromium", "chromium-driver", "fonts-noto-cjk"];
+    let mut c = command("apt-get", &["install", "-y", "-q", "--no-install-recommends"]);
+    c.args(packages);
     c.env("DEBIAN_FRONTEND", "noninteractive");
     cmd::run(c)
 }
