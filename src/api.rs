@@ -13,7 +13,6 @@ pub use error::ApiError;
 pub use http::{Auth, TokenProvider};
 pub use ims_core::Flavour;
 
-use crate::session::Session;
 use http::{send, send_json, Target};
 use ims_core::catalog::ImagePage;
 use ims_core::model::MemberStatus;
@@ -21,7 +20,6 @@ use ims_core::patch::{self, MediaType, PatchOp};
 use ims_core::request::ApiRequest;
 use ims_core::sharing::{Member, MemberList};
 use ims_core::{Image, ListQuery};
-use leptos::prelude::*;
 
 /// Where requests go and as whom.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,11 +31,6 @@ pub enum Backend {
 }
 
 impl Backend {
-    /// The backend of the current session (tracked: a resource re-runs when it changes).
-    pub fn current() -> Self {
-        expect_context::<Session>().backend()
-    }
-
     /// The API the backend speaks (the in-browser demo speaks IMS).
     pub fn flavour(&self) -> Flavour {
         match self {

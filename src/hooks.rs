@@ -2,6 +2,7 @@
 //! a base path, or a hash when embedded) is chosen in one place instead of in every component.
 
 use crate::router::{use_route, Location, Route};
+use crate::session::current_backend;
 use ims_core::query::QueryError;
 use ims_core::view::ListView;
 use leptos::prelude::*;
@@ -10,7 +11,12 @@ use leptos::prelude::*;
 /// out as not valid (each bad value, by its parameter; unknown keys are ignored).
 pub fn use_list_view() -> (Memo<ListView>, Memo<Vec<QueryError>>) {
     let location = expect_context::<Location>();
-    let parsed = Memo::new(move |_| ListView::parse_lenient(&location.search.get()));
+    let parsed = Memo::new(move |_| {
+        let (view, mut problems) = ListView::parse_lenient(&location.search.get());
+        // A property filter the backend cannot apply is said, not dropped.
+        problems.extend(view.properties_not_applied(current_backend().flavour()));
+        (view, problems)
+    });
     (Memo::new(move |_| parsed.with(|p| p.0.clone())), Memo::new(move |_| parsed.with(|p| p.1.clone())))
 }
 

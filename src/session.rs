@@ -38,6 +38,12 @@ pub struct Session {
     provider: StoredValue<Option<TokenProvider>>,
 }
 
+/// The backend of the current session (tracked: a resource re-runs when it changes). Here, not
+/// in `api`, so that the API layer never reads the page's context.
+pub fn current_backend() -> Backend {
+    expect_context::<Session>().backend()
+}
+
 impl Session {
     /// The session for `config`. On the console's own page, what the user saved in Settings
     /// wins over the page's defaults; embedded, the host's options win.

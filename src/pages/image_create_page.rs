@@ -1,4 +1,4 @@
-use crate::api::{ApiError, Backend};
+use crate::api::ApiError;
 use crate::components::common::ErrorPanel;
 use crate::components::forms::image_fields::ImageFields;
 use crate::components::forms::properties_editor::PropertiesEditor;
@@ -8,6 +8,7 @@ use crate::components::forms::unsaved_guard::use_unsaved_changes;
 use crate::data_version::DataVersion;
 use crate::hooks::{image_href, use_navigate_after};
 use crate::i18n::{current_lang, t, validation_text, Key};
+use crate::session::current_backend;
 use ims_core::request::ApiRequest;
 use ims_core::validate::create_warnings;
 use ims_core::view::ImageForm;
@@ -18,12 +19,12 @@ use leptos::prelude::*;
 #[component]
 pub fn ImageCreatePage() -> impl IntoView {
     let form = RwSignal::new(ImageForm::default());
-    let flavour = Backend::current().flavour();
+    let flavour = current_backend().flavour();
     let request = Memo::new(move |_| form.with(|f| f.create_request(flavour)));
     let navigate = use_navigate_after();
     let version = expect_context::<DataVersion>();
     let create_action = Action::new_local(move |(): &()| {
-        let (backend, navigate, request) = (Backend::current(), navigate.clone(), request.get_untracked());
+        let (backend, navigate, request) = (current_backend(), navigate.clone(), request.get_untracked());
         async move {
             let request = request.map_err(|_| ApiError::Validation("the form has problems".into()))?;
             let made = backend.create_image(&request).await?;
@@ -47,7 +48,7 @@ pub fn ImageCreatePage() -> impl IntoView {
             .map(|r| create_warnings(&r).iter().map(|w| validation_text(w, lang)).collect::<Vec<_>>().join(" "))
     };
     use_unsaved_changes(Signal::derive(move || form.with(|f| *f != ImageForm::default())));
-    let backend = Backend::current();
+    let backend = current_backend();
     let preview =
         Signal::derive(move || Some(ApiRequest::create_image(&request.get().ok()?).preview(backend.endpoint())));
     let can_create = move || request.with(Result::is_ok) && !create_action.pending().get();

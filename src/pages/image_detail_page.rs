@@ -1,4 +1,3 @@
-use crate::api::Backend;
 use crate::components::common::page_notice::PageNotice;
 use crate::components::common::{CopyButton, ErrorPanel, SignInForm};
 use crate::components::detail::{AttributeGroup, CustomProperties};
@@ -8,6 +7,7 @@ use crate::components::sharing::share_panel::SharePanel;
 use crate::hooks::{image_href, use_image_id, use_navigate_after};
 use crate::i18n::{t, Key};
 use crate::router::link_href;
+use crate::session::current_backend;
 use ims_core::fields::Group;
 use ims_core::Image;
 use leptos::prelude::*;
@@ -22,7 +22,7 @@ pub fn ImageDetailPage() -> impl IntoView {
     let image_resource = LocalResource::new(move || {
         // Not refetched on DataVersion: the page's own changes (edit, delete) navigate away,
         // and re-rendering it after a share would drop the share form's outcome report.
-        let (id, backend) = (id.get(), Backend::current());
+        let (id, backend) = (id.get(), current_backend());
         async move { backend.get_image(&id).await }
     });
     let deleting = RwSignal::new(false);
@@ -36,7 +36,7 @@ pub fn ImageDetailPage() -> impl IntoView {
         let leave = leave.clone();
         // The members panel only where the backend has members for this visibility (never a
         // request Glance refuses); where a switch of visibility allows sharing, offer it.
-        let flavour = Backend::current().flavour();
+        let flavour = current_backend().flavour();
         let sharing = if flavour.can_have_members(image.visibility.get()) {
             Some(view! { <SharePanel image=image.clone() /> }.into_any())
         } else {

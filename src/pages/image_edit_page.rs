@@ -1,9 +1,9 @@
-use crate::api::Backend;
 use crate::components::common::{ErrorPanel, SignInForm};
 use crate::components::forms::edit_form::EditForm;
 use crate::hooks::{image_href, use_image_id};
 use crate::i18n::{t, Key};
 use crate::router::link_href;
+use crate::session::current_backend;
 use leptos::prelude::*;
 
 /// `/images/:id/edit`: the image's editable attributes, patched with a live preview.
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub fn ImageEditPage() -> impl IntoView {
     let id = use_image_id();
     let image_resource = LocalResource::new(move || {
-        let (id, backend) = (id.get(), Backend::current());
+        let (id, backend) = (id.get(), current_backend());
         async move { backend.get_image(&id).await }
     });
     view! {

@@ -1,4 +1,3 @@
-use crate::api::Backend;
 use crate::components::common::page_notice::PageNoticeBanner;
 use crate::components::common::{ErrorPanel, SignInForm};
 use crate::components::filters::url_problems::UrlProblems;
@@ -14,6 +13,7 @@ use crate::components::sharing::share_form::ShareForm;
 use crate::hooks::{list_href, use_list_view, use_show_list};
 use crate::i18n::{t, Key};
 use crate::router::link_href;
+use crate::session::current_backend;
 use crate::session::Session;
 use crate::storage;
 use ims_core::request::ApiRequest;
@@ -30,7 +30,7 @@ pub fn ImageListPage() -> impl IntoView {
     let (view, url_problems) = use_list_view();
     let show = use_show_list();
     let images_resource = LocalResource::new(move || {
-        let (view, backend) = (view.get(), Backend::current());
+        let (view, backend) = (view.get(), current_backend());
         crate::data_version::DataVersion::track();
         async move { backend.list_images(&view.api_query(backend.flavour())).await }
     });
@@ -38,7 +38,7 @@ pub fn ImageListPage() -> impl IntoView {
     let columns = Memo::new(move |_| {
         let from_url = view.get().columns;
         let chosen = from_url.or_else(|| stored.clone()).filter(|c| !c.is_empty());
-        chosen.unwrap_or_else(|| default_columns(Backend::current().flavour()))
+        chosen.unwrap_or_else(|| default_columns(current_backend().flavour()))
     });
     let quick = RwSignal::new(String::new());
     let selection = RwSignal::new(BTreeSet::<String>::new());
@@ -125,7 +125,7 @@ pub fn ImageListPage() -> impl IntoView {
         })
     };
     let request_preview = Signal::derive(move || {
-        let (view, backend) = (view.get(), Backend::current());
+        let (view, backend) = (view.get(), current_backend());
         Some(ApiRequest::list(backend.flavour(), &view.api_query(backend.flavour())).preview(backend.endpoint()))
     });
     view! {

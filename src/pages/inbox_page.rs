@@ -1,10 +1,11 @@
-use crate::api::{ApiError, Backend};
+use crate::api::ApiError;
 use crate::components::common::{ErrorPanel, SignInForm};
 use crate::components::sharing::inbox_table::InboxTable;
 use crate::components::sharing::DataVersion;
 use crate::hooks::use_query_param;
 use crate::i18n::{t, Key};
 use crate::router::link_href;
+use crate::session::current_backend;
 use ims_core::model::MemberStatus;
 use leptos::prelude::*;
 
@@ -21,7 +22,7 @@ pub fn InboxPage() -> impl IntoView {
     let query = use_query_param("status");
     let status = Memo::new(move |_| query.get().map_or(MemberStatus::Pending, |s| MemberStatus::from_wire(&s)));
     let inbox_resource = LocalResource::new(move || {
-        let (backend, _) = (Backend::current(), version.0.get());
+        let (backend, _) = (current_backend(), version.0.get());
         async move {
             let mut lists: [Vec<_>; 3] = Default::default();
             for (list, (state, _)) in lists.iter_mut().zip(&STATES) {

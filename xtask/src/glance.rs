@@ -28,6 +28,13 @@ pub struct Glance {
     work: PathBuf,
 }
 
+impl Glance {
+    /// gunicorn's access log: every request Glance answered, with its status.
+    pub fn access_log(&self) -> PathBuf {
+        self.work.join("log").join("access.log")
+    }
+}
+
 impl Drop for Glance {
     fn drop(&mut self) {
         // gunicorn's master stops its workers on SIGTERM; SIGKILL would orphan them.

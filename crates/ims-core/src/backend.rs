@@ -77,11 +77,13 @@ impl Flavour {
     }
 
     /// Whether the list page offers a filter field for `param`. The tabs set `__imagetype` (IMS)
-    /// or `visibility` (Glance), so no field does; Glance has none of IMS's own filters.
+    /// or `visibility` (Glance), so no field does; Glance has none of IMS's own filters, and its
+    /// `member_status` needs `visibility=shared`, which would override the tab: shares by state
+    /// are the inbox's.
     pub fn offers_filter(self, param: &str) -> bool {
         match self {
             Flavour::Ims => param != "__imagetype",
-            Flavour::Glance => !crate::query::is_ims_only(param) && param != "visibility",
+            Flavour::Glance => !crate::query::is_ims_only(param) && !matches!(param, "visibility" | "member_status"),
         }
     }
 
@@ -108,6 +110,11 @@ impl Flavour {
             Flavour::Ims => documented,
             Flavour::Glance => glance_vocabulary(param).unwrap_or(documented),
         }
+    }
+
+    /// Whether the list endpoint filters on any custom property (`?os_distro=ubuntu`).
+    pub fn filters_on_properties(self) -> bool {
+        self == Flavour::Glance
     }
 
     /// The list's columns before the user chooses any, where the registry's defaults (IMS

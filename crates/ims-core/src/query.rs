@@ -74,7 +74,7 @@ impl QueryError {
         }
     }
 
-    fn invalid(param: &str, value: &str, expected: impl Into<String>) -> Self {
+    pub(crate) fn invalid(param: &str, value: &str, expected: impl Into<String>) -> Self {
         QueryError::InvalidValue { param: param.to_owned(), value: value.to_owned(), expected: expected.into() }
     }
 }

@@ -9,7 +9,7 @@ mod request_preview;
 
 pub use export::{to_csv, to_json};
 pub use image_form::{property_text, ImageForm};
-pub use list_view::{ListView, Tab};
+pub use list_view::{parse_property_filters, ListView, Tab};
 pub use pretty::{indent, pretty_json};
 pub use request_preview::{RequestPreview, REDACTED};
 

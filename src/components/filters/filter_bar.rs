@@ -2,7 +2,7 @@ use super::filter_field::FilterField;
 use crate::hooks::use_show_list;
 use crate::i18n::{t, Key};
 use ims_core::query::{ListQuery, QueryError, FILTER_PARAMS};
-use ims_core::view::ListView;
+use ims_core::view::{parse_property_filters, ListView};
 use ims_core::Flavour;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -10,6 +10,9 @@ use std::collections::BTreeMap;
 
 /// Parameters in the always-visible row; the rest sit under "More filters".
 const BASIC: &[&str] = &["name", "status", "__platform", "__os_type", "disk_format"];
+
+/// The error key of the property filters' field.
+const PROPERTIES: &str = "properties";
 
 /// Every list filter, applied together on Enter or Apply. Drafts are checked with `ims-core`'s
 /// query rules; a bad value is shown at its field and nothing is sent.
@@ -40,7 +43,10 @@ pub fn FilterBar(
         .keys()
         .map(String::as_str)
         .chain(problems.iter().map(QueryError::param))
-        .any(|k| params.contains(&k) && !BASIC.contains(&k));
+        .any(|k| params.contains(&k) && !BASIC.contains(&k))
+        || !view.properties.is_empty();
+    // Glance filters on any custom property: one field of `key=value` pairs.
+    let properties = RwSignal::new(view.property_filters_text());
     let base = view.clone();
     let apply = {
         let show = show.clone();
@@ -53,14 +59,22 @@ pub fn FilterBar(
                     problems.insert(param, e.to_string());
                 }
             }
+            let props = parse_property_filters(&properties.get_untracked()).unwrap_or_else(|pair| {
+                problems.insert(PROPERTIES.to_owned(), format!("{} {pair}", t(Key::PropertyFilterInvalid)()));
+                BTreeMap::new()
+            });
             let ok = problems.is_empty();
             errors.set(problems);
             if ok {
-                show(&ListView { query, ..base.first_page() });
+                show(&ListView { query, properties: props, ..base.first_page() });
             }
         }
     };
-    let cleared = ListView { query: ListQuery { filters: BTreeMap::new(), ..view.query.clone() }, ..view.first_page() };
+    let cleared = ListView {
+        query: ListQuery { filters: BTreeMap::new(), ..view.query.clone() },
+        properties: BTreeMap::new(),
+        ..view.first_page()
+    };
     let clear = move |_| show(&cleared);
     let field = move |p: &'static str| view! { <FilterField param=p drafts=drafts errors=errors flavour=flavour /> };
     let basic: Vec<_> = params.iter().copied().filter(|p| BASIC.contains(p)).map(field).collect();
@@ -70,7 +84,19 @@ pub fn FilterBar(
             <div class="ims-filter-row">{basic}</div>
             <details class="ims-more-filters" open=more_open>
                 <summary>{t(Key::MoreFilters)}</summary>
-                <div class="ims-filter-grid">{more}</div>
+                <div class="ims-filter-grid">
+                    {more}
+                    {flavour.filters_on_properties().then(|| view! {
+                        <div class="ims-field ims-field-wide" data-param=PROPERTIES>
+                            <label for="filter-properties">{t(Key::PropertyFilters)}</label>
+                            <input id="filter-properties" type="text" autocomplete="off" placeholder="os_distro=ubuntu"
+                                prop:value=move || properties.get() on:input:target=move |ev| properties.set(ev.target().value()) />
+                            <Show when=move || errors.with(|e| e.contains_key(PROPERTIES))>
+                                <p class="ims-field-error" role="alert">{move || errors.with(|e| e.get(PROPERTIES).cloned())}</p>
+                            </Show>
+                        </div>
+                    })}
+                </div>
             </details>
             <div class="ims-filter-actions">
                 <button type="submit" data-testid="apply-filters">{t(Key::Apply)}</button>

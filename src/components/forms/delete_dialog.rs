@@ -1,6 +1,6 @@
-use crate::api::Backend;
 use crate::data_version::DataVersion;
 use crate::i18n::{t, Key};
+use crate::session::current_backend;
 use ims_core::Image;
 use leptos::prelude::*;
 
@@ -29,7 +29,7 @@ pub fn DeleteDialog(
     let names = targets.iter().map(|(_, n)| view! { <li data-testid="delete-name">{n.clone()}</li> }).collect_view();
     let refused = protected.iter().map(|i| view! { <li role="alert" data-testid="delete-refused">{label(i)} " — " {t(Key::ProtectedNoDelete)}</li> }).collect_view();
     let delete_action = Action::new_local(move |(): &()| {
-        let (backend, targets) = (Backend::current(), targets.clone());
+        let (backend, targets) = (current_backend(), targets.clone());
         async move {
             let mut outcomes = Vec::new();
             for (id, name) in targets {

@@ -3,11 +3,12 @@ use super::properties_editor::PropertiesEditor;
 use super::request_preview_panel::RequestPreviewPanel;
 use super::tags_editor::TagsEditor;
 use super::unsaved_guard::use_unsaved_changes;
-use crate::api::{ApiError, Backend};
+use crate::api::ApiError;
 use crate::components::common::ErrorPanel;
 use crate::data_version::DataVersion;
 use crate::hooks::{image_href, use_navigate_after};
 use crate::i18n::{field_label, t, Key};
+use crate::session::current_backend;
 use ims_core::fields::FIELDS;
 use ims_core::patch::{diff, MediaType};
 use ims_core::request::ApiRequest;
@@ -22,7 +23,7 @@ pub fn EditForm(image: Image) -> impl IntoView {
     let original = StoredValue::new(image.clone());
     let id = image.id.get().cloned().unwrap_or_default();
     let preview_id = id.clone();
-    let flavour = Backend::current().flavour();
+    let flavour = current_backend().flavour();
     let form = RwSignal::new(ImageForm::from_image(&image, flavour));
     let media = RwSignal::new(MediaType::V2_1);
     let edited = Memo::new(move |_| original.with_value(|o| form.with(|f| f.edited(o, flavour))));
@@ -31,7 +32,7 @@ pub fn EditForm(image: Image) -> impl IntoView {
     let navigate = use_navigate_after();
     let version = expect_context::<DataVersion>();
     let save_action = Action::new_local(move |(): &()| {
-        let (backend, id, navigate) = (Backend::current(), id.clone(), navigate.clone());
+        let (backend, id, navigate) = (current_backend(), id.clone(), navigate.clone());
         let (ops, media) = (ops_now(), media.get_untracked());
         async move {
             let saved = backend.update_image(&id, &ops, media).await?;
@@ -51,7 +52,7 @@ pub fn EditForm(image: Image) -> impl IntoView {
         all
     });
     use_unsaved_changes(Signal::derive(move || !ops.with(Vec::is_empty)));
-    let backend = Backend::current();
+    let backend = current_backend();
     let preview = Signal::derive(move || {
         Some(ApiRequest::update_image(&preview_id, &ops.get(), media.get()).preview(backend.endpoint()))
     });

@@ -1,6 +1,6 @@
 use super::FieldErrors;
-use crate::api::Backend;
 use crate::i18n::{field_label, t, Key};
+use crate::session::current_backend;
 use ims_core::fields;
 use ims_core::os::{classify, KNOWN_VERSIONS};
 use ims_core::validate::ValidationError;
@@ -40,7 +40,7 @@ pub fn ImageFields(
         </div>
     };
     // The backend's own vocabulary; only IMS derives the OS fields from the OS version.
-    let flavour = Backend::current().flavour();
+    let flavour = current_backend().flavour();
     let options = |values: &'static [&'static str]| {
         values.iter().map(|v| view! { <option value=*v>{*v}</option> }).collect_view()
     };

@@ -4,6 +4,7 @@ use crate::components::common::{ErrorPanel, TimeText};
 use crate::hooks::image_href;
 use crate::i18n::{t, Key};
 use crate::router::link_href;
+use crate::session::current_backend;
 use ims_core::model::MemberStatus;
 use ims_core::Image;
 use leptos::prelude::*;
@@ -29,7 +30,7 @@ pub fn InboxTable(images: Vec<Image>, status: MemberStatus) -> impl IntoView {
     let last = StoredValue::new(None::<(Vec<String>, MemberStatus)>);
     let answer_action = Action::new_local(move |(ids, status): &(Vec<String>, MemberStatus)| {
         last.set_value(Some((ids.clone(), status.clone())));
-        let work = answer(Backend::current(), ids.clone(), status.clone());
+        let work = answer(current_backend(), ids.clone(), status.clone());
         async move {
             let result = work.await;
             // Refetching rebuilds this table: only after a success, so that an error stays

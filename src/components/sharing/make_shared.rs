@@ -1,7 +1,7 @@
-use crate::api::Backend;
 use crate::components::common::ErrorPanel;
 use crate::components::forms::request_preview_panel::RequestPreviewPanel;
 use crate::i18n::{t, Key};
+use crate::session::current_backend;
 use ims_core::model::Visibility;
 use ims_core::patch::{MediaType, PatchOp};
 use ims_core::request::ApiRequest;
@@ -13,10 +13,10 @@ use leptos::prelude::*;
 #[component]
 pub fn MakeShared(image_id: String, to: Visibility, #[prop(into)] on_done: Callback<()>) -> impl IntoView {
     let ops = vec![PatchOp::Replace { attr: "visibility".into(), value: to.as_str().into() }];
-    let backend = Backend::current();
+    let backend = current_backend();
     let preview = ApiRequest::update_image(&image_id, &ops, MediaType::V2_1).preview(backend.endpoint());
     let switch_action = Action::new_local(move |(): &()| {
-        let (backend, id, ops) = (Backend::current(), image_id.clone(), ops.clone());
+        let (backend, id, ops) = (current_backend(), image_id.clone(), ops.clone());
         async move {
             let result = backend.update_image(&id, &ops, MediaType::V2_1).await;
             if result.is_ok() {

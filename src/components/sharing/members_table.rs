@@ -1,7 +1,7 @@
 use super::DataVersion;
-use crate::api::Backend;
 use crate::components::common::{ErrorPanel, TimeText};
 use crate::i18n::{t, Key};
+use crate::session::current_backend;
 use ims_core::sharing::Member;
 use leptos::prelude::*;
 
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn MembersTable(image_id: String, members: Vec<Member>) -> impl IntoView {
     let version = expect_context::<DataVersion>();
     let remove_action = Action::new_local(move |(image_id, projects): &(String, Vec<String>)| {
-        let (backend, image_id, projects) = (Backend::current(), image_id.clone(), projects.clone());
+        let (backend, image_id, projects) = (current_backend(), image_id.clone(), projects.clone());
         async move {
             for p in &projects {
                 backend.remove_image_member(&image_id, p).await?;

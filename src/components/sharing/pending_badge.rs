@@ -1,7 +1,7 @@
 use super::DataVersion;
-use crate::api::Backend;
 use crate::i18n::{t, Key};
 use crate::router::link_href;
+use crate::session::current_backend;
 use crate::session::Session;
 use ims_core::model::MemberStatus;
 use leptos::prelude::*;
@@ -12,7 +12,7 @@ pub fn PendingBadge() -> impl IntoView {
     let version = expect_context::<DataVersion>();
     let session = expect_context::<Session>();
     let pending_resource = LocalResource::new(move || {
-        let (backend, _, signed_in) = (Backend::current(), version.0.get(), session.signed_in());
+        let (backend, _, signed_in) = (current_backend(), version.0.get(), session.signed_in());
         async move {
             if !signed_in {
                 return 0;

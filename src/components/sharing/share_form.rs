@@ -1,7 +1,8 @@
 use super::{refusal_text, DataVersion};
-use crate::api::{ApiError, Backend};
+use crate::api::ApiError;
 use crate::components::common::ErrorPanel;
 use crate::i18n::{current_lang, t, Key};
+use crate::session::current_backend;
 use ims_core::sharing::{plan_share, split_project_ids, SharePlan, DEFAULT_MEMBER_CAP};
 use ims_core::Image;
 use leptos::prelude::*;
@@ -28,7 +29,7 @@ pub fn ShareForm(images: Vec<Image>) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let ids: Vec<String> = images.iter().filter_map(|i| i.id.get().cloned()).collect();
     let members_resource = LocalResource::new(move || {
-        let (backend, ids, _) = (Backend::current(), ids.clone(), version.0.get());
+        let (backend, ids, _) = (current_backend(), ids.clone(), version.0.get());
         async move {
             let mut all = Vec::new();
             for id in &ids {
@@ -56,7 +57,7 @@ pub fn ShareForm(images: Vec<Image>) -> impl IntoView {
     });
     let sendable = move || plans.with(|p| p.iter().any(|(_, plan)| !plan.allowed.is_empty()));
     let share_action = Action::new_local(move |(): &()| {
-        let backend = Backend::current();
+        let backend = current_backend();
         let work: Vec<(String, String, Vec<String>)> = images.with_value(|images| {
             plans
                 .get_untracked()

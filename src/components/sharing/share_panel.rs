@@ -1,9 +1,9 @@
 use super::members_table::MembersTable;
 use super::share_form::ShareForm;
 use super::DataVersion;
-use crate::api::Backend;
 use crate::components::common::ErrorPanel;
 use crate::i18n::{t, Key};
+use crate::session::current_backend;
 use ims_core::Image;
 use leptos::prelude::*;
 
@@ -15,7 +15,7 @@ pub fn SharePanel(image: Image) -> impl IntoView {
     let id = image.id.get().cloned().unwrap_or_default();
     let members_id = id.clone();
     let members_resource = LocalResource::new(move || {
-        let (backend, id, _) = (Backend::current(), members_id.clone(), version.0.get());
+        let (backend, id, _) = (current_backend(), members_id.clone(), version.0.get());
         async move { backend.list_members(&id).await }
     });
     let members = move || {

@@ -126,6 +126,11 @@ test('a hand-edited address keeps the tabs and filters, and says at the field wh
   );
   await page.screenshot({ path: `${artifacts}/url-problems.png` });
 
+  // IMS does not filter on custom properties: a property filter in a link is said, not dropped.
+  await page.goto('/?tab=private&prop.os_distro=ubuntu');
+  await expect(page.getByTestId('url-problems')).toContainText('prop.os_distro = ubuntu');
+  await expect(page.locator('#filter-properties')).toHaveCount(0);
+
   await page.goto('/?tab=bogus');
   await expect(page.getByRole('tab', { name: 'Public' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('url-problems')).toContainText('tab = bogus');

@@ -24,6 +24,7 @@ const createImage = (request, project, body) =>
 /** Points the console at Glance as `project`, in its Settings page, as a person would. */
 async function connect(page, project, settingsUrl = '/settings') {
   await page.goto(settingsUrl);
+  await expect(page.getByTestId('settings')).toBeVisible(); // the console has started
   const http = page.getByTestId('backend-http');
   if (await http.count()) await http.check();
   await page.getByRole('textbox', { name: 'API endpoint' }).fill(GLANCE);
@@ -246,4 +247,54 @@ test('a filter shows what Glance returns for the same query; a link with a Glanc
   expect((await rowIds(page)).sort()).toEqual(qcow2.sort());
   await expect(page.getByTestId('image-row').first().locator('[data-col=disk_format]')).toHaveText('qcow2');
   await page.screenshot({ path: `${artifacts}/glance-list.png`, fullPage: true });
+});
+
+test('a property filter reaches Glance, typed in its field or kept in a link', async ({ page, request }) => {
+  const E = '0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e';
+  await createImage(request, E, { name: 'ubuntu-one', os_distro: 'ubuntu' });
+  await createImage(request, E, { name: 'debian-one', os_distro: 'debian' });
+  await connect(page, E);
+  await page.goto('/?tab=private');
+  await expect(page.getByTestId('image-row')).toHaveCount(2);
+  await page.getByText('More filters').click();
+  const field = page.getByLabel(/Custom properties/);
+  await field.fill('os_distro=ubuntu');
+  await page.getByTestId('apply-filters').click();
+  await expect(page).toHaveURL(/prop\.os_distro=ubuntu/);
+  const want = (await glance(request, E, 'GET', '/v2/images?visibility=private&os_distro=ubuntu')).images.map((i) => i.id);
+  await expect(page.getByTestId('image-row')).toHaveCount(1);
+  expect(await rowIds(page)).toEqual(want);
+  await page.reload();
+  await expect(page.getByTestId('image-row')).toHaveCount(1);
+  await expect(page.getByLabel(/Custom properties/)).toHaveValue('os_distro=ubuntu');
+  await expect(page.getByTestId('url-problems')).toHaveCount(0);
+  await page.getByLabel(/Custom properties/).fill('nope');
+  await page.getByTestId('apply-filters').click();
+  await expect(page.locator('[data-param=properties]').getByRole('alert')).toHaveText('Not a key=value pair: nope');
+});
+
+test('every filter the list offers shows what Glance returns for the same query', async ({ page, request }) => {
+  const F = '0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f';
+  const one = await createImage(request, F, { name: 'filter-one', disk_format: 'raw', container_format: 'ova', min_disk: 3, min_ram: 512, protected: true, tags: ['t1'] });
+  await createImage(request, F, { name: 'filter-two' });
+  await connect(page, F);
+  await page.goto('/?tab=private');
+  await expect(page.getByTestId('image-row')).toHaveCount(2);
+  const offered = await page.locator('.ims-filters [data-param]').evaluateAll((fields) => fields.map((f) => f.dataset.param));
+  const values = {
+    name: 'filter-one', id: one.id, status: 'queued', owner: F, protected: 'true', disk_format: 'raw', container_format: 'ova',
+    min_disk: '3', min_ram: '512', created_at: 'gte:2020-01-01T00:00:00Z', updated_at: 'lt:2020-01-01T00:00:00Z',
+    tag: 't1', properties: null,
+  };
+  expect(offered.filter((p) => !(p in values)), 'a value for every offered filter').toEqual([]);
+  for (const param of offered.filter((p) => values[p] !== null)) {
+    const q = `${param}=${encodeURIComponent(values[param])}`;
+    await page.goto(`/?tab=private&${q}`);
+    await expect(page.getByTestId('loading')).toHaveCount(0);
+    await expect(page.getByTestId('error-panel'), q).toHaveCount(0);
+    await expect(page.getByTestId('url-problems'), q).toHaveCount(0);
+    const want = (await glance(request, F, 'GET', `/v2/images?visibility=private&${q}&limit=500`)).images.map((i) => i.id);
+    await expect(page.getByTestId('image-row'), q).toHaveCount(want.length);
+    expect((await rowIds(page)).sort(), q).toEqual(want.sort());
+  }
 });

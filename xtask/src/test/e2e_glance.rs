@@ -27,5 +27,8 @@ pub(super) fn run() -> Result<Outcome, String> {
     c.env("IMS_STATIC_URL", &static_url).env("IMS_ARTIFACTS", artifacts.join("against-glance"));
     c.stdin(Stdio::null());
     let (ok, out) = cmd::run_captured(c)?;
+    // What the journeys asked of Glance and how it answered, kept beside the screenshots.
+    let kept = artifacts.join("against-glance").join("glance-access.log");
+    std::fs::copy(glance.access_log(), &kept).map_err(|e| format!("cannot keep Glance's access log: {e}"))?;
     Ok(Outcome::counted(ok, e2e::playwright_counts(&out)))
 }

@@ -101,6 +101,7 @@ fn the_list_offers_only_the_filters_a_backend_applies() {
     assert!(Flavour::Ims.offers_filter("visibility"));
     assert!(!Flavour::Glance.offers_filter("__platform"), "IMS-only");
     assert!(!Flavour::Glance.offers_filter("visibility"), "the tab sets it");
+    assert!(!Flavour::Glance.offers_filter("member_status"), "it would override the tab");
     assert!(Flavour::Glance.offers_filter("disk_format"));
 }
 

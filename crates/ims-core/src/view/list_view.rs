@@ -5,6 +5,7 @@
 use crate::backend::Flavour;
 use crate::query::encoding::{decode, encode};
 use crate::query::{is_ims_only, FilterValue, ListQuery, QueryError};
+use std::collections::BTreeMap;
 
 /// The list's tabs, each an `__imagetype`: public (`gold`), private, and shared (both the
 /// caller's images shared with others and accepted shares from others, as the service counts
@@ -54,6 +55,27 @@ pub struct ListView {
     pub previous: Vec<Option<String>>,
     /// The chosen columns; `None` for the registry's defaults.
     pub columns: Option<Vec<String>>,
+    /// Filters on custom properties (`prop.KEY=VALUE` in the address), which Glance applies to
+    /// any property. Kept even where the backend cannot apply them, and then reported.
+    pub properties: BTreeMap<String, String>,
+}
+
+/// The address prefix of a property filter.
+const PROPERTY_PREFIX: &str = "prop.";
+
+/// Property filters as typed: `key=value` pairs separated by commas or new lines. `Err` names
+/// the first pair that is not one.
+pub fn parse_property_filters(text: &str) -> Result<BTreeMap<String, String>, String> {
+    let mut map = BTreeMap::new();
+    for pair in text.split([',', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+        match pair.split_once('=') {
+            Some((k, v)) if !k.trim().is_empty() => {
+                map.insert(k.trim().to_owned(), v.trim().to_owned());
+            }
+            _ => return Err(pair.to_owned()),
+        }
+    }
+    Ok(map)
 }
 
 impl ListView {
@@ -79,6 +101,14 @@ impl ListView {
                 }
                 "cols" => {
                     view.columns = Some(value()?.split(',').filter(|c| !c.is_empty()).map(str::to_owned).collect())
+                }
+                _ if k.starts_with(PROPERTY_PREFIX) => {
+                    let key =
+                        decode(&k[PROPERTY_PREFIX.len()..]).ok_or_else(|| QueryError::BadEncoding(k.to_owned()))?;
+                    if key.is_empty() {
+                        return Err(QueryError::invalid(k, v, "prop.KEY=VALUE"));
+                    }
+                    view.properties.insert(key, value()?);
                 }
                 _ => rest.push(pair),
             }
@@ -122,6 +152,9 @@ impl ListView {
         if !q.is_empty() {
             parts.push(q);
         }
+        for (k, v) in &self.properties {
+            parts.push(format!("{PROPERTY_PREFIX}{}={}", encode(k), encode(v)));
+        }
         if !self.previous.is_empty() {
             let stack: Vec<&str> = self.previous.iter().map(|m| m.as_deref().unwrap_or_default()).collect();
             parts.push(format!("prev={}", encode(&stack.join(","))));
@@ -145,11 +178,31 @@ impl ListView {
         } else {
             q.filters.insert("__imagetype".into(), FilterValue::Text(self.tab.image_type().into()));
         }
+        if flavour.filters_on_properties() {
+            q.filters.extend(self.properties.iter().map(|(k, v)| (k.clone(), FilterValue::Text(v.clone()))));
+        }
         // The inbox filter only works with visibility=shared (list document); supply it.
         if q.filters.contains_key("member_status") {
             q.filters.insert("visibility".into(), FilterValue::Text("shared".into()));
         }
         q
+    }
+
+    /// The property filters `flavour` cannot apply, as problems to show: never dropped silently.
+    pub fn properties_not_applied(&self, flavour: Flavour) -> Vec<QueryError> {
+        if flavour.filters_on_properties() {
+            return Vec::new();
+        }
+        let expected = "a backend that filters on custom properties (Glance)";
+        self.properties
+            .iter()
+            .map(|(k, v)| QueryError::invalid(&format!("{PROPERTY_PREFIX}{k}"), v, expected))
+            .collect()
+    }
+
+    /// The property filters as the filter field shows them.
+    pub fn property_filters_text(&self) -> String {
+        self.properties.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
     }
 
     /// The first page of a tab, keeping filters, sort, page size and columns.

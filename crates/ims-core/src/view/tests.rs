@@ -187,3 +187,32 @@ fn a_typed_address_keeps_what_is_valid_and_reports_each_bad_value() {
     );
     assert_eq!(ListView::parse_lenient(""), (ListView::default(), vec![]));
 }
+
+#[test]
+fn property_filters_live_in_the_address_and_reach_only_a_backend_that_applies_them() {
+    let view = ListView::parse("tab=private&prop.os_distro=ubuntu&prop.hw%20x=a%26b").unwrap();
+    assert_eq!(view.properties.get("os_distro").map(String::as_str), Some("ubuntu"));
+    assert_eq!(view.properties.get("hw x").map(String::as_str), Some("a&b"));
+    assert_eq!(ListView::parse(&view.to_query_string()).unwrap(), view, "written back as read");
+    let glance = view.api_query(Flavour::Glance).to_query_string();
+    assert_eq!(glance, "hw%20x=a%26b&os_distro=ubuntu&visibility=private&limit=500");
+    assert!(!view.api_query(Flavour::Ims).to_query_string().contains("os_distro"));
+    let problems = view.properties_not_applied(Flavour::Ims);
+    assert_eq!(problems.iter().map(|p| p.param()).collect::<Vec<_>>(), ["prop.hw x", "prop.os_distro"]);
+    assert!(view.properties_not_applied(Flavour::Glance).is_empty());
+    assert_eq!(view.property_filters_text(), "hw x=a&b, os_distro=ubuntu");
+    let (lenient, problems) = ListView::parse_lenient("prop.=x&prop.a=1");
+    assert_eq!((lenient.properties.len(), problems.len()), (1, 1), "an empty key is reported, the rest kept");
+}
+
+#[test]
+fn typed_property_filters_are_key_value_pairs() {
+    let map = parse_property_filters(" os_distro = ubuntu,\nhw_cpu=4 ,").unwrap();
+    assert_eq!(
+        map.into_iter().collect::<Vec<_>>(),
+        [("hw_cpu".into(), "4".into()), ("os_distro".into(), "ubuntu".into())]
+    );
+    assert_eq!(parse_property_filters("a=1, nope"), Err("nope".to_owned()));
+    assert_eq!(parse_property_filters("=1"), Err("=1".to_owned()));
+    assert!(parse_property_filters("").unwrap().is_empty());
+}
