@@ -192,6 +192,7 @@ strings! {
     Status5xx => "The service failed to answer. Try again later.", "服务未能应答，请稍后重试。";
     PropertyFilters => "Custom properties (key=value, comma-separated)", "自定义属性（键=值，以逗号分隔）";
     PropertyFilterInvalid => "Not a key=value pair:", "不是“键=值”形式：";
+    BackendAttributes => "Kept by the service (read-only)", "由服务维护（只读）";
     MakeShared => "Make shared", "设为共享";
     MakeSharedHint => "This backend shares only images whose visibility is “shared”. Switch this image to shared first; it stays invisible to other projects until you add them.", "此后端只能共享可见性为“shared”的镜像。请先将此镜像设为共享；在添加项目之前，其他项目仍看不到它。";
 }

@@ -1,4 +1,5 @@
 use crate::i18n::{t, Key};
+use crate::session::current_backend;
 use ims_core::Image;
 use leptos::prelude::*;
 
@@ -11,19 +12,28 @@ pub fn CustomProperties(image: Image) -> impl IntoView {
     } else {
         view! { <ul class="ims-tags" data-testid="tags">{tags.into_iter().map(|tag| view! { <li>{tag}</li> }).collect_view()}</ul> }.into_any()
     };
-    let props: Vec<(String, String)> = image
+    // The backend's own attributes (Glance's `os_hidden`, `os_hash_*`, …) are not the user's:
+    // listed apart, as read-only. `null` (the hashes before any data) shows empty.
+    let flavour = current_backend().flavour();
+    let (base, props): (Vec<_>, Vec<_>) = image
         .properties
         .iter()
-        // `null` (Glance's hashes before any data) shows empty, not as the word "null".
         .map(|(k, v)| (k.clone(), ims_core::view::property_text(v)))
-        .collect();
+        .partition(|(k, _)| flavour.is_base_attribute(k));
+    let rows = |list: Vec<(String, String)>| {
+        list.into_iter().map(|(k, v)| view! { <dt>{k.clone()}</dt><dd data-attr=k>{v}</dd> }).collect_view()
+    };
+    let base = (!base.is_empty()).then(|| {
+        view! {
+            <h3>{t(Key::BackendAttributes)}</h3>
+            <dl data-testid="backend-attributes">{rows(base)}</dl>
+        }
+    });
     let props = if props.is_empty() {
         view! { <p class="ims-muted">{t(Key::NoCustom)}</p> }.into_any()
     } else {
         view! {
-            <dl data-testid="custom-properties">
-                {props.into_iter().map(|(k, v)| view! { <dt>{k.clone()}</dt><dd data-attr=k>{v}</dd> }).collect_view()}
-            </dl>
+            <dl data-testid="custom-properties">{rows(props)}</dl>
         }
         .into_any()
     };
@@ -32,6 +42,7 @@ pub fn CustomProperties(image: Image) -> impl IntoView {
             <h2>{t(Key::GroupCustom)}</h2>
             {tags}
             {props}
+            {base}
         </section>
     }
 }

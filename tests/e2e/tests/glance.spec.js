@@ -60,6 +60,16 @@ test('the list shows Glance images with the page size it asks for, and opens a n
   await expect(page.getByTestId('detail-title')).toHaveText(nameless.id);
   await expect(page.getByTestId('error-panel')).toBeHidden();
   await expect(page.getByText('null', { exact: true })).toHaveCount(0);
+  // Glance fills no IMS capability: that group is not drawn empty.
+  await expect(page.locator('[data-group=Capabilities]')).toHaveCount(0);
+  await expect(page.locator('[data-group=Basic]')).toBeVisible();
+  // Glance's own attributes are listed apart from the user's custom properties.
+  await expect(page.getByTestId('backend-attributes').locator('dt', { hasText: 'os_hidden' })).toBeVisible();
+  await expect(page.getByTestId('custom-properties')).toBeHidden();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByTestId('language').selectOption('zh-CN');
+  await expect(page.getByTestId('make-shared')).toContainText('设为共享');
+  await page.screenshot({ path: `${artifacts}/glance-detail-zh-dark.png`, fullPage: true });
 });
 
 for (const media of ['v2.1', 'v2.0']) {
@@ -136,6 +146,7 @@ test('share A→B: a private image is switched to shared first; B accepts, rejec
   await page.goto(`/images/${made.id}`);
   await expect(page.getByTestId('make-shared')).toBeVisible();
   await expect(page.getByTestId('error-panel')).toBeHidden();
+  await page.screenshot({ path: `${artifacts}/glance-make-shared.png`, fullPage: true });
   expect(requests.filter((r) => r.includes('/members'))).toEqual([]); // never asked of a private image
   await page.getByTestId('make-shared').getByText('Request preview').click();
   await expect(page.getByTestId('make-shared').getByTestId('preview-body')).toContainText('"/visibility"');
@@ -297,4 +308,28 @@ test('every filter the list offers shows what Glance returns for the same query'
     await expect(page.getByTestId('image-row'), q).toHaveCount(want.length);
     expect((await rowIds(page)).sort(), q).toEqual(want.sort());
   }
+});
+
+test('an Accept that fails stays on screen with a Retry that asks again, in both languages', async ({ page, request }) => {
+  const made = await createImage(request, A, { name: `glance-gone-${Date.now()}`, visibility: 'shared' });
+  await glance(request, A, 'POST', `/v2/images/${made.id}/members`, { member: B });
+  await connect(page, B);
+  await page.goto('/shared-with-me?status=pending');
+  const row = page.locator(`[data-testid=inbox-row][data-id="${made.id}"]`);
+  await expect(row).toBeVisible();
+  await glance(request, A, 'DELETE', `/v2/images/${made.id}`); // gone before B answers
+  await row.getByTestId('accept').click();
+  const panel = page.getByTestId('error-panel');
+  await expect(panel).toBeVisible();
+  await expect(page.getByTestId('error-status')).toHaveText('404');
+  await page.waitForTimeout(500); // a refetch would have rebuilt the table by now
+  await expect(panel).toBeVisible();
+  let asked = 0;
+  page.on('request', (r) => { if (r.url().includes(`/v2/images/${made.id}/members`)) asked++; });
+  await panel.getByTestId('retry').click();
+  await expect.poll(() => asked).toBeGreaterThan(0);
+  await expect(panel).toBeVisible();
+  await page.getByTestId('language').selectOption('zh-CN');
+  await expect(page.getByTestId('error-summary')).toHaveText(/未找到/);
+  await page.screenshot({ path: `${artifacts}/glance-accept-failed-zh.png` });
 });
