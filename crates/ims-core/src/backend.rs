@@ -126,6 +126,15 @@ impl Flavour {
         }
     }
 
+    /// The property an image's description is kept in: IMS's `__description`; Glance has no
+    /// description attribute, and its dashboards keep one in the custom property `description`.
+    pub fn description_key(self) -> &'static str {
+        match self {
+            Flavour::Ims => "__description",
+            Flavour::Glance => "description",
+        }
+    }
+
     /// Whether the backend fills `__os_type`, `__platform` and `__os_bit` from `__os_version`.
     pub fn derives_os_fields(self) -> bool {
         self == Flavour::Ims

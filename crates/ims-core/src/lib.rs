@@ -16,6 +16,7 @@ pub mod os;
 pub mod patch;
 pub mod query;
 pub mod request;
+pub mod role;
 pub mod schema;
 pub mod sharing;
 pub mod time;

@@ -70,6 +70,12 @@ impl ApiRequest {
         Self::bare(Method::Get, format!("{}{sep}{qs}", flavour.list_path()))
     }
 
+    /// `GET /v2/whoami`: ims-server's answer to "which project is this token?" (see
+    /// [`crate::role`]); IMS and Glance answer 404.
+    pub fn whoami() -> Self {
+        Self::bare(Method::Get, "/v2/whoami".into())
+    }
+
     pub fn get_image(id: &str) -> Self {
         Self::bare(Method::Get, image_path(id))
     }

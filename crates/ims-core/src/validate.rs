@@ -202,8 +202,12 @@ pub fn validate_create(request: &Image) -> Vec<ValidationError> {
     problems
 }
 
-/// Advice that does not block a create: `min_disk` outside the documented 40–1024.
-pub fn create_warnings(request: &Image) -> Vec<ValidationError> {
+/// Advice that does not block a create: `min_disk` outside IMS's documented 40–1024 (Glance
+/// documents no such range, so it gets no such advice).
+pub fn create_warnings(request: &Image, flavour: crate::Flavour) -> Vec<ValidationError> {
+    if flavour != crate::Flavour::Ims {
+        return Vec::new();
+    }
     let (lo, hi) = MIN_DISK_DOCUMENTED;
     match request.min_disk.get() {
         Some(&m) if (MIN_DISK_RANGE.0..=MIN_DISK_RANGE.1).contains(&m) && !(lo..=hi).contains(&m) => {

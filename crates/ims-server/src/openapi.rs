@@ -138,6 +138,10 @@ pub static OPERATIONS: LazyLock<Vec<Operation>> = LazyLock::new(|| {
             ..op(delete, "/v2/images/{id}/members/{member_id}", "removeMember", "Cancel a share")
         },
         Operation {
+            success: Success::Ok("Whoami"),
+            ..op(get.clone(), "/v2/whoami", "whoami", "The project the caller's token or signature acts for")
+        },
+        Operation {
             auth: false,
             success: Success::Ok("JsonSchema"),
             errors: &[404],

@@ -5,6 +5,7 @@ mod images;
 mod members;
 mod schemas;
 mod tags;
+mod whoami;
 
 use crate::error::AppError;
 use crate::AppState;
@@ -19,6 +20,7 @@ pub fn router() -> Router<AppState> {
         .merge(tags::router())
         .merge(members::router())
         .merge(schemas::router())
+        .merge(whoami::router())
         .fallback(|| async { AppError::api(ErrorCode::NotFound, "no such API route") })
         .method_not_allowed_fallback(|| async {
             AppError::api(ErrorCode::MethodNotAllowed, "method not allowed on this route")

@@ -56,3 +56,16 @@ async fn public_images_are_readable_by_all_and_writable_by_their_owner_only() {
     assert_eq!(attempt(&server, TOKEN_B, &public).await, [200, 403, 403, 403, 200]);
     assert_eq!(attempt(&server, TOKEN_PUBLIC, &public).await, [200, 200, 204, 204, 200]);
 }
+
+#[tokio::test]
+async fn whoami_names_the_tokens_project_and_refuses_an_unknown_token() {
+    let server = TestServer::start().await;
+    for (token, project) in [(TOKEN_A, ims_core::demo::PROJECT_A), (TOKEN_B, ims_core::demo::PROJECT_B)] {
+        let response = server.get("/v2/whoami", Some(token)).await;
+        assert_eq!(response.status(), 200);
+        let body: serde_json::Value = response.json().await.expect("json");
+        assert_eq!(body, json!({ "project_id": project }));
+    }
+    assert_eq!(error_code(server.get("/v2/whoami", Some("nope")).await).await.0, 401);
+    assert_eq!(error_code(server.get("/v2/whoami", None).await).await.0, 401);
+}

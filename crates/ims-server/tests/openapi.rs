@@ -38,6 +38,7 @@ fn the_document_has_exactly_the_routers_operations() {
         include_str!("../src/routes/image_file.rs"),
         include_str!("../src/routes/members.rs"),
         include_str!("../src/routes/schemas.rs"),
+        include_str!("../src/routes/whoami.rs"),
     ] {
         routed.extend(routes_in(source, "/v2"));
     }

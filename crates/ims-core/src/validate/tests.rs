@@ -158,7 +158,7 @@ fn create_refuses_attributes_it_may_not_set_and_bad_custom_properties() {
 
 #[test]
 fn min_disk_outside_40_to_1024_only_warns() {
-    let warn = |v: serde_json::Value| create_warnings(&request(v));
+    let warn = |v: serde_json::Value| create_warnings(&request(v), crate::Flavour::Ims);
     for n in [0, 1, 39] {
         let w = warn(json!({"min_disk": n}));
         assert_eq!(codes(&w), [("min_disk", ValidationCode::OutsideRecommendedRange)], "{n}");
@@ -173,6 +173,8 @@ fn min_disk_outside_40_to_1024_only_warns() {
     ] {
         assert!(warn(v.clone()).is_empty(), "{v}: an accepted recommended value, or already an error");
     }
+    let glance = create_warnings(&request(json!({"min_disk": 1})), crate::Flavour::Glance);
+    assert!(glance.is_empty(), "IMS's recommended range is no advice for Glance");
 }
 
 #[test]

@@ -68,14 +68,19 @@ impl ImageForm {
     /// `os_hidden`, `os_hash_*`, …) are not custom properties and are left out; `null` shows
     /// as an empty value.
     pub fn from_image(image: &Image, flavour: Flavour) -> Self {
+        let own_key = |k: &str| flavour != Flavour::Ims && k == flavour.description_key();
+        let description = match flavour {
+            Flavour::Ims => image.description.get().cloned(),
+            _ => image.properties.get(flavour.description_key()).map(property_text),
+        };
         ImageForm {
             name: image.name.get().cloned().unwrap_or_default(),
-            description: image.description.get().cloned().unwrap_or_default(),
+            description: description.unwrap_or_default(),
             tags: image.tags.get().cloned().unwrap_or_default(),
             properties: image
                 .properties
                 .iter()
-                .filter(|(k, _)| !flavour.is_base_attribute(k))
+                .filter(|(k, _)| !flavour.is_base_attribute(k) && !own_key(k))
                 .map(|(k, v)| (k.clone(), property_text(v)))
                 .collect(),
             ..ImageForm::default()
@@ -108,18 +113,42 @@ impl ImageForm {
         map
     }
 
+    /// The description where the backend keeps it: IMS's `__description` attribute (returned),
+    /// or a property of `properties` (an untouched one keeps its stored JSON value).
+    fn description_in(
+        &self,
+        flavour: Flavour,
+        properties: &mut BTreeMap<String, serde_json::Value>,
+        original: Option<&Image>,
+    ) -> Field<String> {
+        if flavour == Flavour::Ims {
+            return if self.description.is_empty() { Field::Absent } else { self.description.clone().into() };
+        }
+        let key = flavour.description_key();
+        let stored = original.and_then(|o| o.properties.get(key)).filter(|v| property_text(v) == self.description);
+        match stored {
+            Some(v) => drop(properties.insert(key.to_owned(), v.clone())),
+            None if !self.description.is_empty() => {
+                drop(properties.insert(key.to_owned(), self.description.clone().into()))
+            }
+            None => drop(properties.remove(key)),
+        }
+        original.map_or(Field::Absent, |o| o.description.clone())
+    }
+
     /// The `POST /v2/images` body, or every problem with the form. Formats are checked against
     /// the backend's own vocabulary; `__os_version` is IMS's and is not sent to Glance.
     pub fn create_request(&self, flavour: Flavour) -> Result<Image, Vec<ValidationError>> {
         let mut problems = Vec::new();
         let min_disk = number("min_disk", &self.min_disk, &mut problems);
         let min_ram = number("min_ram", &self.min_ram, &mut problems);
-        let properties = self.custom_properties(None, &mut problems);
+        let mut properties = self.custom_properties(None, &mut problems);
+        let description = self.description_in(flavour, &mut properties, None);
         let os_version =
             if flavour.derives_os_fields() { self.os_version.trim().to_owned().into() } else { Field::Absent };
         let request = Image {
             name: self.name.clone().into(),
-            description: if self.description.is_empty() { Field::Absent } else { self.description.clone().into() },
+            description,
             os_version,
             visibility: crate::model::Visibility::Private.into(),
             container_format: ContainerFormat::from_wire(&self.container_format).into(),
@@ -167,7 +196,7 @@ impl ImageForm {
         }
         let mut edited = original.clone();
         edited.name = self.name.clone().into();
-        edited.description = if self.description.is_empty() { Field::Absent } else { self.description.clone().into() };
+        edited.description = self.description_in(flavour, &mut properties, Some(original));
         edited.tags = self.tags.clone().into();
         edited.properties = properties;
         Ok(edited)

@@ -70,6 +70,9 @@ pub fn schemas() -> Value {
                 "details": {"type": "array"}
             }
         }}},
+        "Whoami": {"type": "object", "required": ["project_id"], "properties": {
+            "project_id": {"type": "string", "minLength": 1}
+        }},
         "JsonSchema": {"type": "object"},
         "OpenApi": {"type": "object", "required": ["openapi", "paths"]}
     })

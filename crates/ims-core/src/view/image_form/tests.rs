@@ -109,3 +109,26 @@ fn a_changed_non_string_property_is_sent_as_the_text_typed() {
     let ops = diff(&original, &form.edited(&original, Flavour::Glance).unwrap());
     assert_eq!(ops, [PatchOp::Replace { attr: "hw_cpu_cores".into(), value: json!("8") }]);
 }
+
+#[test]
+fn a_glance_description_lives_in_the_description_property_and_is_never_duplicated() {
+    let form = ImageForm { name: "a".into(), description: "front end".into(), ..ImageForm::default() };
+    let glance = serde_json::to_value(form.create_request(Flavour::Glance).unwrap()).unwrap();
+    assert_eq!(glance["description"], "front end");
+    assert!(glance.get("__description").is_none(), "Glance would keep a second, IMS-named copy");
+    let ims = serde_json::to_value(form.create_request(Flavour::Ims).unwrap()).unwrap();
+    assert_eq!((ims["__description"].as_str(), ims.get("description")), (Some("front end"), None));
+
+    let mut original = glance_image();
+    original.properties.insert("description".into(), json!("old"));
+    let mut form = ImageForm::from_image(&original, Flavour::Glance);
+    assert_eq!(form.description, "old");
+    assert!(form.properties.iter().all(|(k, _)| k != "description"), "shown once, in its own field");
+    assert_eq!(diff(&original, &form.edited(&original, Flavour::Glance).unwrap()), []);
+    form.description = "new".into();
+    let ops = diff(&original, &form.edited(&original, Flavour::Glance).unwrap());
+    assert_eq!(ops, [PatchOp::Replace { attr: "description".into(), value: json!("new") }]);
+    form.description.clear();
+    let ops = diff(&original, &form.edited(&original, Flavour::Glance).unwrap());
+    assert_eq!(ops, [PatchOp::Remove { attr: "description".into() }]);
+}
