@@ -64,6 +64,23 @@ impl Backend {
         self.flavour().read_list_page(&text, query).map_err(|e| ApiError::Decode(e.to_string()))
     }
 
+    /// The caller's project, where the backend can tell (see `ims_core::role`): the demo knows
+    /// it, ims-server answers whoami, and IMS and Glance show it as the owner of the caller's
+    /// own image. `None`: unknown, and every action stays offered.
+    pub async fn caller_project(&self) -> Option<String> {
+        let target = match self.http() {
+            Ok(target) => target,
+            Err(project) => return Some(project.to_owned()),
+        };
+        if let Ok(body) = send(&target, &ApiRequest::whoami()).await {
+            if let Some(project) = ims_core::role::Caller::parse(&body) {
+                return Some(project);
+            }
+        }
+        let own = self.list_images(&self.flavour().own_images_query()).await.ok()?;
+        ims_core::role::Caller::from_own_images(&own.images)
+    }
+
     /// One image.
     pub async fn get_image(&self, id: &str) -> Result<Image, ApiError> {
         match self.http() {

@@ -1,6 +1,7 @@
 //! The layout, the pages by route, and the context every page reads.
 
 use crate::api::demo;
+use crate::components::common::connection_badge::ConnectionBadge;
 use crate::components::common::demo_controls::DemoControls;
 use crate::components::common::demo_notice::{DemoNotice, DemoNoticeBanner};
 use crate::components::common::header_controls::HeaderControls;
@@ -95,6 +96,7 @@ pub fn App(#[prop(optional)] config: ConsoleConfig) -> impl IntoView {
     provide_context(locale);
     provide_context(theme);
     provide_context(session);
+    provide_context(crate::caller::CallerProject::new(session));
     provide_context(DataVersion(RwSignal::new(0)));
     provide_context(DemoNotice(RwSignal::new(None)));
     provide_context(PageNotice(RwSignal::new(None)));
@@ -123,6 +125,7 @@ pub fn App(#[prop(optional)] config: ConsoleConfig) -> impl IntoView {
                             <DemoControls />
                         </Show>
                     })}
+                    <ConnectionBadge />
                     <HeaderControls />
                 </header>
                 {demo::BUILT_IN.then(|| view! { <DemoNoticeBanner /> })}

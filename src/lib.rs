@@ -8,6 +8,7 @@
 
 pub mod api;
 mod app;
+pub mod caller;
 pub mod components;
 pub mod config;
 pub mod data_version;

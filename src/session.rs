@@ -17,6 +17,7 @@ const ENDPOINT_KEY: &str = "ims.endpoint";
 const FLAVOUR_KEY: &str = "ims.flavour";
 const BACKEND_KEY: &str = "ims.backend";
 const PROJECT_KEY: &str = "ims.demo.project";
+const OWN_PROJECT_KEY: &str = "ims.project_id";
 
 /// The demo projects one person can switch between to play both sides of sharing.
 pub const DEMO_PROJECTS: [(&str, &str); 2] = [("A", PROJECT_A), ("B", PROJECT_B)];
@@ -35,6 +36,9 @@ pub struct Session {
     pub token: RwSignal<Option<String>>,
     /// Whether the token is kept in localStorage.
     pub remember: RwSignal<bool>,
+    /// The project id the user gave in Settings, for a backend that cannot say whose token it
+    /// is (empty: learn it; see [`crate::caller`]).
+    pub own_project: RwSignal<String>,
     provider: StoredValue<Option<TokenProvider>>,
 }
 
@@ -67,6 +71,7 @@ impl Session {
             flavour: RwSignal::new(flavour.unwrap_or_default()),
             token: RwSignal::new(token.or(remembered.clone())),
             remember: RwSignal::new(remembered.is_some()),
+            own_project: RwSignal::new(saved(OWN_PROJECT_KEY).unwrap_or_default()),
             provider: StoredValue::new(config.token_provider.clone()),
         }
     }
@@ -112,8 +117,10 @@ impl Session {
     }
 
     /// Saves the connection settings.
-    pub fn configure(&self, demo: bool, endpoint: String, flavour: Flavour, remember: bool) {
+    pub fn configure(&self, demo: bool, endpoint: String, flavour: Flavour, remember: bool, own_project: String) {
         storage::local_set(BACKEND_KEY, if demo { "demo" } else { "http" });
+        storage::local_set(OWN_PROJECT_KEY, own_project.trim());
+        self.own_project.set(own_project.trim().to_owned());
         storage::local_set(ENDPOINT_KEY, endpoint.trim());
         storage::local_set(FLAVOUR_KEY, flavour.as_str());
         self.demo.set(demo);

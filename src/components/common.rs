@@ -1,5 +1,6 @@
 //! Components every page uses.
 
+pub mod connection_badge;
 pub mod copy_button;
 pub mod demo_controls;
 pub mod demo_notice;

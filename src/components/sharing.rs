@@ -3,6 +3,7 @@
 pub mod inbox_table;
 pub mod make_shared;
 pub mod members_table;
+pub mod my_share;
 pub mod pending_badge;
 pub mod share_form;
 pub mod share_panel;

@@ -130,6 +130,17 @@ strings! {
     ShareCheck => "Checked before sending", "发送前检查";
     ShareNothing => "Nothing can be shared: see the reasons above.", "没有可共享的项：原因见上。";
     ShareOk => "shared", "已共享";
+    SharedWithYou => "Shared with your project", "共享给您的项目";
+    MyShareStatus => "Status of the share:", "共享状态：";
+    OnlyOwnerChanges => "Only the owner's project can edit, delete or share this image.", "只有镜像所有者的项目可以编辑、删除或共享此镜像。";
+    SelectToAct => "Select your images to share or delete them.", "选择您的镜像后可共享或删除。";
+    NoneSelectedOwned => "None of the selected images is yours: only the owner can share or delete.", "所选镜像都不属于您：只有所有者可以共享或删除。";
+    SomeSelectedNotOwned => "Images you do not own are left out.", "不属于您的镜像将被略过。";
+    WillBeAdded => "project(s) will be added", "个项目将被添加";
+    Colon => ":", "：";
+    YourProject => "Project", "项目";
+    OwnProject => "Your project ID (optional)", "您的项目 ID（可选）";
+    OwnProjectHint => "Used to show only the actions you may take, when the server cannot say which project your token belongs to.", "当服务无法告知令牌所属项目时，用于只显示您可执行的操作。";
     RefNotOwner => "Only the image's owner can share it.", "只有镜像的所有者可以共享。";
     RefNotPrivate => "Only private images can be shared.", "只能共享私有镜像。";
     RefEncrypted => "Encrypted images cannot be shared.", "加密镜像不能共享。";

@@ -40,12 +40,19 @@ pub fn ImageCreatePage() -> impl IntoView {
         }
         all
     });
+    // Each warning names its field: it is shown below the whole form, not at the field.
     let warnings = move || {
         let lang = current_lang();
-        request
-            .get()
-            .ok()
-            .map(|r| create_warnings(&r).iter().map(|w| validation_text(w, lang)).collect::<Vec<_>>().join(" "))
+        let named = |w: &ims_core::validate::ValidationError| {
+            let label = |d: &'static ims_core::fields::FieldDef| match lang {
+                crate::i18n::Lang::En => d.label_en,
+                crate::i18n::Lang::ZhCn => d.label_zh,
+            };
+            let field = ims_core::fields::field(&w.field).map_or(w.field.as_str(), label);
+            format!("{field}{} {}", crate::i18n::text(lang, Key::Colon), validation_text(w, lang))
+        };
+        let flavour = current_backend().flavour();
+        request.get().ok().map(|r| create_warnings(&r, flavour).iter().map(named).collect::<Vec<_>>().join(" "))
     };
     use_unsaved_changes(Signal::derive(move || form.with(|f| *f != ImageForm::default())));
     let backend = current_backend();

@@ -1,14 +1,17 @@
+use crate::caller::use_caller;
 use crate::components::common::page_notice::PageNotice;
 use crate::components::common::{CopyButton, ErrorPanel, SignInForm};
 use crate::components::detail::{AttributeGroup, CustomProperties};
 use crate::components::forms::delete_dialog::DeleteDialog;
 use crate::components::sharing::make_shared::MakeShared;
+use crate::components::sharing::my_share::MyShare;
 use crate::components::sharing::share_panel::SharePanel;
 use crate::hooks::{image_href, use_image_id, use_navigate_after};
 use crate::i18n::{t, Key};
 use crate::router::link_href;
 use crate::session::current_backend;
 use ims_core::fields::Group;
+use ims_core::role::Role;
 use ims_core::Image;
 use leptos::prelude::*;
 
@@ -28,7 +31,8 @@ pub fn ImageDetailPage() -> impl IntoView {
     let deleting = RwSignal::new(false);
     let leave = use_navigate_after();
     let notice = expect_context::<PageNotice>();
-    let show = move |image: Image| {
+    let caller = use_caller();
+    let show = move |image: Image, role: Role| {
         let title = image.name.get().cloned().unwrap_or_else(|| image.id.get().cloned().unwrap_or_default());
         let raw = ims_core::view::pretty_json(&image);
         let id = image.id.get().cloned().unwrap_or_default();
@@ -36,8 +40,13 @@ pub fn ImageDetailPage() -> impl IntoView {
         let leave = leave.clone();
         // The members panel only where the backend has members for this visibility (never a
         // request Glance refuses); where a switch of visibility allows sharing, offer it.
+        // Only the owner changes and shares; a project it is shared with answers the share.
         let flavour = current_backend().flavour();
-        let sharing = if flavour.can_have_members(image.visibility.get()) {
+        let sharing = if role == Role::Consumer {
+            Some(view! { <MyShare image_id=id.clone() /> }.into_any())
+        } else if !role.may_change() {
+            None
+        } else if flavour.can_have_members(image.visibility.get()) {
             Some(view! { <SharePanel image=image.clone() /> }.into_any())
         } else {
             flavour.visibility_to_share(image.visibility.get()).map(|to| {
@@ -49,11 +58,14 @@ pub fn ImageDetailPage() -> impl IntoView {
         view! {
             <div class="ims-page-head">
                 <h1 data-testid="detail-title">{title}</h1>
-                <span class="ims-actions">
-                    <a class="ims-button" data-testid="edit" href=link_href(&format!("{}/edit", image_href(&id)))>{t(Key::Edit)}</a>
-                    <button type="button" class="ims-secondary" data-testid="delete" on:click=move |_| deleting.set(true)>{t(Key::Delete)}</button>
-                </span>
+                {role.may_change().then(|| view! {
+                    <span class="ims-actions">
+                        <a class="ims-button" data-testid="edit" href=link_href(&format!("{}/edit", image_href(&id)))>{t(Key::Edit)}</a>
+                        <button type="button" class="ims-secondary" data-testid="delete" on:click=move |_| deleting.set(true)>{t(Key::Delete)}</button>
+                    </span>
+                })}
             </div>
+            {(!role.may_change()).then(|| view! { <p class="ims-muted" data-testid="not-owner">{t(Key::OnlyOwnerChanges)}</p> })}
             {move || deleting.get().then(|| {
                 let on_close = Callback::new(move |_| deleting.set(false));
                 // Back to the list, which says what was deleted; nothing here asks for it again.
@@ -78,7 +90,10 @@ pub fn ImageDetailPage() -> impl IntoView {
         <p><a href=link_href("/")>{t(Key::Back)}</a></p>
         <Transition fallback=|| view! { <p class="ims-loading">{t(Key::Loading)}</p> }>
             {move || image_resource.get().map(|r| match r {
-                Ok(image) => show(image).into_any(),
+                Ok(image) => {
+                    let role = caller.role(&image);
+                    show(image, role).into_any()
+                }
                 Err(e) if e.is_unauthorized() => view! { <SignInForm rejected=true /> }.into_any(),
                 Err(e) => view! { <ErrorPanel error=e on_retry=move |()| image_resource.refetch() /> }.into_any(),
             })}

@@ -1,3 +1,4 @@
+use crate::caller::use_caller;
 use crate::components::common::page_notice::PageNoticeBanner;
 use crate::components::common::{ErrorPanel, SignInForm};
 use crate::components::filters::url_problems::UrlProblems;
@@ -82,16 +83,29 @@ pub fn ImageListPage() -> impl IntoView {
         page_rows.get().into_iter().filter(|i| quick_filter_matches(i, &names, &needle)).collect::<Vec<_>>()
     });
     let sort = Signal::derive(move || current().query.effective_sort());
-    // Batch actions work on the selected rows of this page, fixed when their panel opens.
-    let selected_images = move || {
-        let chosen = selection.get_untracked();
-        let images: Vec<_> = page_rows
-            .get_untracked()
+    // Batch actions work on the selected rows of this page that the caller owns, fixed when
+    // their panel opens; with none of those, they are disabled and say why.
+    let caller = use_caller();
+    let eligible = Memo::new(move |_| {
+        let chosen = selection.get();
+        let owned = |i: &ims_core::Image| caller.role(i).may_change();
+        page_rows
+            .get()
             .into_iter()
-            .filter(|i| i.id.get().is_some_and(|id| chosen.contains(id)))
-            .collect();
-        (!images.is_empty()).then_some(images)
+            .filter(|i| i.id.get().is_some_and(|id| chosen.contains(id)) && owned(i))
+            .collect::<Vec<_>>()
+    });
+    let batch_reason = move || {
+        let (chosen, owned) = (selection.with(BTreeSet::len), eligible.with(Vec::len));
+        match (chosen, owned) {
+            (0, _) => Some(Key::SelectToAct),
+            (_, 0) => Some(Key::NoneSelectedOwned),
+            (c, o) if o < c => Some(Key::SomeSelectedNotOwned),
+            _ => None,
+        }
     };
+    let batch_off = move || eligible.with(Vec::is_empty);
+    let selected_images = move || Some(eligible.get_untracked()).filter(|images| !images.is_empty());
     let share_batch = RwSignal::new(None::<Vec<ims_core::Image>>);
     let delete_batch = RwSignal::new(None::<Vec<ims_core::Image>>);
     let open_delete = move |_| delete_batch.set(selected_images());
@@ -150,8 +164,9 @@ pub fn ImageListPage() -> impl IntoView {
                     <input type="search" data-testid="quick-filter" prop:value=move || quick.get() on:input:target=move |ev| quick.set(ev.target().value()) />
                 </label>
                 <span class="ims-selected" data-testid="selected-count">{move || selection.with(BTreeSet::len)} " " {t(Key::Selected)}</span>
-                <button type="button" class="ims-secondary" data-testid="share-selected" on:click=open_share>{t(Key::ShareSelected)}</button>
-                <button type="button" class="ims-secondary" data-testid="delete-selected" on:click=open_delete>{t(Key::DeleteSelected)}</button>
+                <button type="button" class="ims-secondary" data-testid="share-selected" disabled=batch_off on:click=open_share>{t(Key::ShareSelected)}</button>
+                <button type="button" class="ims-secondary" data-testid="delete-selected" disabled=batch_off on:click=open_delete>{t(Key::DeleteSelected)}</button>
+                {move || batch_reason().map(|k| view! { <span class="ims-hint" data-testid="batch-reason">{t(k)}</span> })}
                 <ColumnChooser columns=columns on_change=on_columns />
                 <ExportButtons rows=shown_rows columns=columns />
             </div>

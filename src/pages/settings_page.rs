@@ -13,6 +13,7 @@ pub fn SettingsPage() -> impl IntoView {
     let flavour = RwSignal::new(session.flavour.get_untracked());
     let remember = RwSignal::new(session.remember.get_untracked());
     let token = RwSignal::new(session.token.get_untracked().unwrap_or_default());
+    let own_project = RwSignal::new(session.own_project.get_untracked());
     let saved = RwSignal::new(false);
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -21,6 +22,7 @@ pub fn SettingsPage() -> impl IntoView {
             endpoint.get_untracked(),
             flavour.get_untracked(),
             remember.get_untracked(),
+            own_project.get_untracked(),
         );
         let token = token.get_untracked().trim().to_owned();
         session.set_token((!token.is_empty()).then_some(token));
@@ -59,6 +61,10 @@ pub fn SettingsPage() -> impl IntoView {
             <label for="settings-token">{t(Key::Token)}</label>
             <input id="settings-token" disabled=move || demo.get() type="password" autocomplete="off" prop:value=move || token.get()
                 on:input:target=move |ev| token.set(ev.target().value()) />
+            <label for="own-project">{t(Key::OwnProject)}</label>
+            <input id="own-project" disabled=move || demo.get() autocomplete="off" spellcheck="false" prop:value=move || own_project.get()
+                on:input:target=move |ev| own_project.set(ev.target().value()) />
+            <p class="ims-hint">{t(Key::OwnProjectHint)}</p>
             <label class="ims-check">
                 <input type="checkbox" prop:checked=move || remember.get() on:change:target=move |ev| remember.set(ev.target().checked()) />
                 {t(Key::RememberToken)}

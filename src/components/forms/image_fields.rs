@@ -64,7 +64,7 @@ pub fn ImageFields(
                     <input id="field-__os_version" type="search" list="os-versions" prop:value=move || form.with(|f| f.os_version.clone())
                         on:input:target=move |ev| form.update(|f| f.os_version = ev.target().value()) />
                     <datalist id="os-versions">{KNOWN_VERSIONS.iter().map(|v| view! { <option value=*v></option> }).collect_view()}</datalist>
-                    <p class="ims-hint" data-testid="derived-os">{t(Key::DerivedOs)} ": " {derived}</p>
+                    <p class="ims-hint" data-testid="derived-os">{t(Key::DerivedOs)} {t(Key::Colon)} " " {derived}</p>
                     <FieldErrors field="__os_version" errors=errors />
                 </div>
             })}

@@ -58,6 +58,8 @@ pub fn InboxTable(images: Vec<Image>, status: MemberStatus) -> impl IntoView {
             answer_action.dispatch((ids, to));
         }
     };
+    // The bulk buttons act on a selection: with none, they are off (a click did nothing).
+    let none_selected = move || selection.with(BTreeSet::is_empty);
     let rows = images
         .into_iter()
         .map(|image| {
@@ -84,8 +86,8 @@ pub fn InboxTable(images: Vec<Image>, status: MemberStatus) -> impl IntoView {
         .collect_view();
     view! {
         <div class="ims-toolbar">
-            {can_accept.then(|| view! { <button type="button" data-testid="accept-selected" on:click=move |_| bulk(MemberStatus::Accepted)>{t(Key::AcceptSelected)}</button> })}
-            {can_reject.then(|| view! { <button type="button" class="ims-secondary" data-testid="reject-selected" on:click=move |_| bulk(MemberStatus::Rejected)>{t(Key::RejectSelected)}</button> })}
+            {can_accept.then(|| view! { <button type="button" data-testid="accept-selected" disabled=none_selected on:click=move |_| bulk(MemberStatus::Accepted)>{t(Key::AcceptSelected)}</button> })}
+            {can_reject.then(|| view! { <button type="button" class="ims-secondary" data-testid="reject-selected" disabled=none_selected on:click=move |_| bulk(MemberStatus::Rejected)>{t(Key::RejectSelected)}</button> })}
         </div>
         <table class="ims-table" data-testid="inbox">
             <thead><tr><th></th><th>{t(Key::Images)}</th><th>{t(Key::Owner)}</th><th>{t(Key::ColOsVersion)}</th><th>{t(Key::ColCreated)}</th><th></th></tr></thead>

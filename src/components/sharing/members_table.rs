@@ -5,6 +5,12 @@ use crate::session::current_backend;
 use ims_core::sharing::Member;
 use leptos::prelude::*;
 
+/// A member status in the user's language (tracked: it follows a language switch).
+pub fn status_text(status: ims_core::model::MemberStatus) -> impl Fn() -> String {
+    let key = super::my_share::member_status_key(&status);
+    move || key.map_or_else(|| status.to_string(), |k| t(k)().to_owned())
+}
+
 /// The members of an image the user owns: status and since-when, remove one or all.
 #[component]
 pub fn MembersTable(image_id: String, members: Vec<Member>) -> impl IntoView {
@@ -31,7 +37,7 @@ pub fn MembersTable(image_id: String, members: Vec<Member>) -> impl IntoView {
             view! {
                 <tr data-testid="member-row" data-member=m.member_id.clone()>
                     <td>{m.member_id.clone()}</td>
-                    <td><span class=format!("ims-badge ims-member-{}", m.status)>{m.status.to_string()}</span></td>
+                    <td><span class=format!("ims-badge ims-member-{}", m.status)>{status_text(m.status.clone())}</span></td>
                     <td><TimeText value=m.updated_at.clone() /></td>
                     <td><button type="button" class="ims-secondary" on:click=move |_| { remove_action.dispatch((id.clone(), vec![project.clone()])); }>{t(Key::Remove)}</button></td>
                 </tr>

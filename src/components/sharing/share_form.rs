@@ -21,8 +21,9 @@ fn label(image: &Image) -> String {
 
 /// Shares one or more images with pasted project ids. Every refusal is computed with
 /// `ims-core`'s sharing rules and shown, per image and per project, before anything is sent;
-/// only the pairs that pass are sent, and each pair's outcome is reported. The owner is the
-/// caller here (only owners share), so "the owner's own project" is checked against it.
+/// only the pairs that pass are sent, and each pair's outcome is reported. The checks are made
+/// for the caller's project (while it is unknown, for the image's owner: the form is offered
+/// to owners only).
 #[component]
 pub fn ShareForm(images: Vec<Image>) -> impl IntoView {
     let version = expect_context::<DataVersion>();
@@ -40,7 +41,9 @@ pub fn ShareForm(images: Vec<Image>) -> impl IntoView {
         }
     });
     let images = StoredValue::new(images);
+    let caller = crate::caller::use_caller();
     let plans = Memo::new(move |_| {
+        let project = caller.get();
         let requested = split_project_ids(&text.get());
         let current = members_resource.get().and_then(Result::ok).unwrap_or_default();
         images.with_value(|images| {
@@ -49,8 +52,9 @@ pub fn ShareForm(images: Vec<Image>) -> impl IntoView {
                 .enumerate()
                 .map(|(i, image)| {
                     let owner = image.owner.get().cloned().unwrap_or_default();
+                    let caller = project.clone().unwrap_or(owner);
                     let members = current.get(i).cloned().unwrap_or_default();
-                    (label(image), plan_share(image, &owner, &members, &requested, DEFAULT_MEMBER_CAP))
+                    (label(image), plan_share(image, &caller, &members, &requested, DEFAULT_MEMBER_CAP))
                 })
                 .collect::<Vec<(String, SharePlan)>>()
         })
@@ -74,6 +78,10 @@ pub fn ShareForm(images: Vec<Image>) -> impl IntoView {
                     outcomes.push(Outcome { image: name.clone(), project, result });
                 }
             }
+            // Sent in full: the box is cleared, so that sending again is no duplicate.
+            if outcomes.iter().all(|o| o.result.is_ok()) {
+                text.set(String::new());
+            }
             version.bump();
             outcomes
         }
@@ -82,7 +90,7 @@ pub fn ShareForm(images: Vec<Image>) -> impl IntoView {
         let lang = current_lang();
         plans.get().into_iter().map(|(name, plan)| {
             let reasons = plan.refusals.iter().map(|r| view! { <li role="alert" data-testid="refusal">{refusal_text(r, lang)}</li> }).collect_view();
-            view! { <li data-testid="share-check"><strong>{name}</strong> " — " {plan.allowed.len()} " ✓" <ul>{reasons}</ul></li> }
+            view! { <li data-testid="share-check"><strong>{name}</strong> " — " {plan.allowed.len()} " " {t(Key::WillBeAdded)} <ul>{reasons}</ul></li> }
         }).collect_view()
     };
     let outcomes = move || {

@@ -22,7 +22,7 @@ const createImage = (request, project, body) =>
   glance(request, project, 'POST', '/v2/images', { disk_format: 'qcow2', container_format: 'bare', visibility: 'private', ...body });
 
 /** Points the console at Glance as `project`, in its Settings page, as a person would. */
-async function connect(page, project, settingsUrl = '/settings') {
+async function connect(page, project, settingsUrl = '/settings', ownProject = '') {
   await page.goto(settingsUrl);
   await expect(page.getByTestId('settings')).toBeVisible(); // the console has started
   const http = page.getByTestId('backend-http');
@@ -30,6 +30,7 @@ async function connect(page, project, settingsUrl = '/settings') {
   await page.getByRole('textbox', { name: 'API endpoint' }).fill(GLANCE);
   await page.getByLabel('API flavour').selectOption('glance');
   await page.getByLabel('Token', { exact: true }).fill(token(project));
+  await page.getByLabel('Your project ID (optional)').fill(ownProject);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status')).toBeVisible();
 }
@@ -332,4 +333,33 @@ test('an Accept that fails stays on screen with a Retry that asks again, in both
   await page.getByTestId('language').selectOption('zh-CN');
   await expect(page.getByTestId('error-summary')).toHaveText(/未找到/);
   await page.screenshot({ path: `${artifacts}/glance-accept-failed-zh.png` });
+});
+
+test('a consumer of a Glance share sees its status with Accept, and no Edit, Delete or Share', async ({ page, request }) => {
+  const made = await createImage(request, A, { name: `glance-consumer-${Date.now()}`, visibility: 'shared' });
+  await glance(request, A, 'POST', `/v2/images/${made.id}/members`, { member: B });
+  // Glance cannot say whose token this is, and B may own no private image to show it: B gives
+  // its project id in Settings, as the hint there says.
+  await connect(page, B, '/settings', B);
+  await expect(page.getByTestId('caller-project')).toHaveText(B);
+  await page.goto(`/images/${made.id}`);
+  await expect(page.getByTestId('my-share-status')).toContainText('Pending');
+  for (const action of ['edit', 'delete', 'share-panel', 'make-shared']) {
+    await expect(page.getByTestId(action), action).toHaveCount(0);
+  }
+  await page.getByTestId('accept').click();
+  await expect(page.getByTestId('my-share-status')).toContainText('Accepted');
+  expect((await glance(request, B, 'GET', `/v2/images/${made.id}/members/${B}`)).status).toBe('accepted');
+  await page.getByTestId('language').selectOption('zh-CN');
+  await expect(page.getByTestId('not-owner')).toContainText('只有镜像所有者');
+  await page.screenshot({ path: `${artifacts}/glance-consumer-zh.png`, fullPage: true });
+});
+
+test('the owner is learned from its own private image: Glance has no whoami', async ({ page, request }) => {
+  const made = await createImage(request, A, { name: `glance-owner-${Date.now()}` });
+  await connect(page, A);
+  await expect(page.getByTestId('caller-project')).toHaveText(A);
+  await page.goto(`/images/${made.id}`);
+  await expect(page.getByTestId('edit')).toBeVisible();
+  await expect(page.getByTestId('not-owner')).toHaveCount(0);
 });

@@ -33,7 +33,7 @@ test('A shares, B accepts, A cancels: the image comes and goes for B', async ({ 
   await expect(b.getByRole('link', { name })).toBeVisible();
 
   await page.reload();
-  await expect(page.locator(`[data-testid=member-row][data-member="${PROJECT_B}"]`)).toContainText('accepted');
+  await expect(page.locator(`[data-testid=member-row][data-member="${PROJECT_B}"]`)).toContainText('Accepted');
   await page.locator(`[data-testid=member-row][data-member="${PROJECT_B}"]`).getByRole('button', { name: 'Remove' }).click();
   await expect(page.getByTestId('no-members')).toBeVisible();
 

@@ -90,7 +90,7 @@ test('one person plays both sides of sharing with demo projects A and B', async 
 
   await page.getByTestId('demo-project').selectOption({ label: 'Project A' });
   await open(page, `/images/${id}`);
-  await expect(page.locator(`[data-testid=member-row][data-member="${PROJECT_B}"]`)).toContainText('accepted');
+  await expect(page.locator(`[data-testid=member-row][data-member="${PROJECT_B}"]`)).toContainText('Accepted');
 });
 
 test('two tabs of the demo keep each other\'s changes', async ({ context }) => {
