@@ -3,8 +3,10 @@
 //! this one table.
 
 mod table;
+mod value_label;
 
 pub use table::FIELDS;
+pub use value_label::value_label_zh;
 
 /// What kind of value an attribute holds on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

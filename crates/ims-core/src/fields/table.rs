@@ -109,5 +109,5 @@ pub static FIELDS: &[F] = &[
     F::new("deleted_at", "Deleted at", "删除时间", Time, Timestamps),
     F::new("self", "Self link", "镜像链接", Text, Links),
     F::new("file", "File link", "文件链接", Text, Links),
-    F::new("schema", "Schema", "视图", Text, Links),
+    F::new("schema", "Schema", "架构", Text, Links),
 ];
