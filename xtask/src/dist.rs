@@ -32,6 +32,7 @@ pub fn run() -> Result<(), String> {
 /// sends instead of compressing on the fly (brotli 11 is too slow for that, and much smaller).
 pub fn build_served() -> Result<(), String> {
     cmd::run(release_trunk(&["build", "--release", "--locked"]))?;
+    minify_loader(&root().join("dist"))?;
     for file in size::transferred_files(&root().join("dist"))? {
         let bytes = fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
         for (suffix, packed) in [("br", size::brotli(&bytes)?), ("gz", size::gzip(&bytes)?)] {
@@ -72,12 +73,43 @@ pub fn build(out: &Path) -> Result<(), String> {
         &out_arg,
     ];
     cmd::run(release_trunk(&args))?;
+    minify_loader(out)?;
     let index = out.join("index.html");
     let html = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     fs::write(&index, with_page_config(&html)?).map_err(|e| format!("{}: {e}", index.display()))?;
     let embed = root().join("public").join("embed.html");
     fs::copy(&embed, out.join("embed.html")).map_err(|e| format!("{}: {e}", embed.display()))?;
     Ok(())
+}
+
+/// Minifies the wasm-bindgen loader (the build's `.js`) with esbuild, in place, and gives
+/// index.html its new integrity. Trunk's own JS minifier fails on wasm-bindgen's output and
+/// leaves the file as it is; esbuild keeps its exports and the property names the wasm
+/// imports by, and takes a third off the loader's gzip size.
+fn minify_loader(dir: &Path) -> Result<(), String> {
+    let index = dir.join("index.html");
+    let mut html = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let loaders = size::transferred_files(dir)?.into_iter().filter(|p| p.extension().is_some_and(|e| e == "js"));
+    for js in loaders {
+        let before = integrity(&fs::read(&js).map_err(|e| format!("{}: {e}", js.display()))?);
+        let file = js.to_string_lossy();
+        let outfile = format!("--outfile={file}");
+        let args = [&*file, "--minify", "--format=esm", "--allow-overwrite", &outfile, "--log-level=warning"];
+        cmd::run(command("esbuild", &args))?;
+        let after = integrity(&fs::read(&js).map_err(|e| format!("{}: {e}", js.display()))?);
+        if !html.contains(&before) {
+            return Err(format!("{} names no integrity {before} for {file}", index.display()));
+        }
+        html = html.replace(&before, &after);
+    }
+    fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))
+}
+
+/// A subresource integrity value, as trunk writes them: `sha384-` and the base64 digest.
+fn integrity(bytes: &[u8]) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes)))
 }
 
 /// The page with the static bundle's options in its head: first in it, or (a minified page
@@ -93,6 +125,13 @@ fn with_page_config(html: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_integrity_is_the_base64_sha384_of_the_file() {
+        // `printf abc | openssl dgst -sha384 -binary | base64`
+        let abc = "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn";
+        assert_eq!(integrity(b"abc"), abc);
+    }
 
     #[test]
     fn a_minified_page_gets_the_config_before_its_title() {
