@@ -2,17 +2,20 @@
 // (GLANCE_URL). The console is served by ims-server (IMS_BASE_URL, whose CSP lets it call Glance)
 // and, for one journey, by a static host (IMS_STATIC_URL). Every image is made and read back
 // through Glance's own API, with the peer's token shim: `X-Auth-Token: PROJECT:USER`.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { test, expect, artifacts } from './fixtures.js';
 
 const GLANCE = process.env.GLANCE_URL;
 const A = '0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a';
 const B = '0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b';
+const journeyLog = [];
 const token = (project) => `${project}:user-${project.slice(0, 2)}`;
 
 /** One request to Glance as `project`; the JSON answer (or null for 204). */
 async function glance(request, project, method, path, data, contentType = 'application/json') {
   const headers = { 'X-Auth-Token': token(project), 'Content-Type': contentType };
   const r = await request.fetch(`${GLANCE}${path}`, { method, headers, data: data === undefined ? undefined : JSON.stringify(data) });
+  journeyLog.push(`test    ${method} ${path} -> ${r.status()}`);
   expect(r.status(), `${method} ${path}: ${await r.text()}`).toBeLessThan(300);
   return r.status() === 204 ? null : r.json();
 }
@@ -34,6 +37,31 @@ async function connect(page, project, settingsUrl = '/settings', ownProject = ''
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status')).toBeVisible();
 }
+
+// Each journey's requests to Glance and Glance's answers, as the console and the test sent them,
+// go to test-artifacts/glance-requests/ (one file per journey), so a reader sees what was asked.
+
+/** Notes every Glance answer `page` receives, as `who`. */
+function watch(page, who) {
+  page.on('response', async (response) => {
+    if (!response.url().startsWith(GLANCE)) return;
+    const req = response.request();
+    if (req.method() === 'OPTIONS') return;
+    let answer = '';
+    if (response.status() >= 400) answer = ` ${(await response.text().catch(() => '')).replace(/\s+/g, ' ').slice(0, 160)}`;
+    journeyLog.push(`${who} ${req.method()} ${response.url().slice(GLANCE.length)} -> ${response.status()}${answer}`);
+  });
+}
+test.beforeEach(async ({ page }) => {
+  journeyLog.length = 0;
+  watch(page, 'console');
+});
+test.afterEach(async ({}, info) => {
+  const dir = `${artifacts}/glance-requests`;
+  mkdirSync(dir, { recursive: true });
+  const slug = info.title.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 80);
+  writeFileSync(`${dir}/${slug}.txt`, `${info.title}\n${journeyLog.join('\n')}\n`);
+});
 
 /** The edit form's property row whose key is `key`. */
 async function propertyRow(page, key) {
@@ -164,6 +192,7 @@ test('share A→B: a private image is switched to shared first; B accepts, rejec
   await expect(page.locator(`[data-testid=inbox-row][data-id="${made.id}"]`)).toHaveCount(0);
 
   const b = await (await browser.newContext()).newPage();
+  watch(b, 'console(B)');
   await connect(b, B);
   await b.goto('/shared-with-me?status=pending');
   const row = () => b.locator(`[data-testid=inbox-row][data-id="${made.id}"]`);
