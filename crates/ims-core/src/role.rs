@@ -67,6 +67,12 @@ impl Caller {
 }
 
 impl Flavour {
+    /// Whether to ask `GET /v2/whoami` for the caller's project: an IMS endpoint may be
+    /// ims-server, which answers it; Glance never does (404), so it is not asked.
+    pub fn asks_whoami(self) -> bool {
+        self == Flavour::Ims
+    }
+
     /// One image only the caller can list, if it has any: IMS's private image type, Glance's
     /// private visibility (a private image is visible to its owner alone).
     pub fn own_images_query(self) -> ListQuery {

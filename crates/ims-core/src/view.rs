@@ -6,12 +6,14 @@ mod image_form;
 mod list_view;
 mod pretty;
 mod request_preview;
+mod shared_scope;
 
 pub use export::{to_csv, to_json};
 pub use image_form::{property_text, ImageForm};
 pub use list_view::{parse_property_filters, ListView, Tab};
 pub use pretty::{indent, pretty_json};
 pub use request_preview::{RequestPreview, REDACTED};
+pub use shared_scope::SharedScope;
 
 /// `__image_size` and other byte counts in binary units: `1.5 GiB`, `512 B`. Integer
 /// arithmetic (tenths, rounded half up) rather than float formatting, which would cost the

@@ -21,6 +21,9 @@ const ZH: &[(&str, &str, &str)] = &[
     ("__imagetype", "private", "私有镜像"),
     ("__imagetype", "shared", "共享镜像"),
     ("__imagetype", "market", "市场镜像"),
+    ("member_status", "pending", "待接受"),
+    ("member_status", "accepted", "已接受"),
+    ("member_status", "rejected", "已拒绝"),
     ("__os_type", "Other", "其他"),
     ("__platform", "Other", "其他"),
 ];
@@ -51,5 +54,6 @@ mod tests {
         assert_eq!(value_label_zh("status", "Active"), None);
         assert_eq!(value_label_zh("disk_format", "qcow2"), None);
         assert_eq!(value_label_zh("__platform", "Ubuntu"), None);
+        assert_eq!(value_label_zh("member_status", "accepted"), Some("已接受"));
     }
 }

@@ -49,3 +49,9 @@ fn the_own_images_query_asks_each_backend_for_one_private_image() {
     let glance = crate::request::ApiRequest::list(Flavour::Glance, &Flavour::Glance.own_images_query());
     assert_eq!(glance.path, "/v2/images?visibility=private&limit=1");
 }
+
+#[test]
+fn only_an_ims_endpoint_is_asked_whoami() {
+    assert!(Flavour::Ims.asks_whoami());
+    assert!(!Flavour::Glance.asks_whoami());
+}
