@@ -72,9 +72,11 @@ impl Backend {
             Ok(target) => target,
             Err(project) => return Some(project.to_owned()),
         };
-        if let Ok(body) = send(&target, &ApiRequest::whoami()).await {
-            if let Some(project) = ims_core::role::Caller::parse(&body) {
-                return Some(project);
+        if self.flavour().asks_whoami() {
+            if let Ok(body) = send(&target, &ApiRequest::whoami()).await {
+                if let Some(project) = ims_core::role::Caller::parse(&body) {
+                    return Some(project);
+                }
             }
         }
         let own = self.list_images(&self.flavour().own_images_query()).await.ok()?;

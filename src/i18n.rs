@@ -83,3 +83,25 @@ pub fn field_label(def: &'static FieldDef) -> impl Fn() -> &'static str + Copy +
         Lang::ZhCn => def.label_zh,
     }
 }
+
+/// An attribute's value as a person reads it in the current language: a flag as Yes or No, a
+/// documented vocabulary value by its Chinese name on a Chinese page; anything else as sent.
+pub fn value_text(wire: &str, value: &str) -> impl Fn() -> String + Send + Sync + 'static {
+    use ims_core::fields::{field, value_label_zh, ValueKind};
+    let lang = use_context::<Locale>().map(|l| l.0);
+    let is_flag = matches!(field(wire).map(|f| f.kind), Some(ValueKind::Boolean | ValueKind::FlagText));
+    let flag = match value {
+        "true" if is_flag => Some(Key::Yes),
+        "false" if is_flag => Some(Key::No),
+        _ => None,
+    };
+    let (zh, value) = (value_label_zh(wire, value), value.to_owned());
+    move || {
+        let lang = lang.map_or(Lang::En, |l| l.get());
+        match (flag, lang) {
+            (Some(key), _) => text(lang, key).to_owned(),
+            (None, Lang::ZhCn) => zh.map_or_else(|| value.clone(), str::to_owned),
+            (None, Lang::En) => value.clone(),
+        }
+    }
+}

@@ -4,6 +4,7 @@ pub mod cell;
 pub mod column_chooser;
 pub mod export_buttons;
 pub mod pager;
+pub mod shared_scope_bar;
 pub mod tab_bar;
 
 use crate::i18n::{current_lang, field_label, t, text, Key};

@@ -29,6 +29,8 @@ strings! {
     ThemeDark => "Theme: dark", "主题：深色";
     Loading => "Loading…", "加载中…";
     NoImages => "No images match these filters.", "没有符合条件的镜像。";
+    NoSharedImages => "No shared images here. An image another project shares with you is listed once you accept it.", "这里没有共享镜像。其他项目共享给您的镜像在您接受后才会列在这里。";
+    OpenInbox => "Shares waiting for your answer", "查看等待您答复的共享";
     ExactMatch => "Exact match", "精确匹配";
     UrlLeftOut => "Left out of this page's address, as not valid:", "本页地址中以下参数无效，已忽略：";
     UrlValueInvalid => "The value in the address was not valid and is not applied.", "地址中的值无效，未应用。";
@@ -49,6 +51,10 @@ strings! {
     TabPublic => "Public", "公共镜像";
     TabPrivate => "Private", "私有镜像";
     TabShared => "Shared", "共享镜像";
+    SharedScope => "Whose shared images", "共享镜像来源";
+    SharedScopeAll => "All", "全部";
+    SharedByMe => "Shared by me", "我共享的";
+    SharedAcceptedByMe => "Accepted by me", "我已接受的";
     Filters => "Filters", "筛选";
     MoreFilters => "More filters", "更多筛选";
     Apply => "Apply", "应用";
@@ -71,6 +77,8 @@ strings! {
     Previous => "Previous", "上一页";
     Next => "Next", "下一页";
     PageNumber => "Page", "第";
+    PageNumberEnd => "", " 页";
+    Pagination => "Pages", "分页";
     Columns => "Columns", "列";
     ExportCsv => "Export CSV", "导出 CSV";
     ExportJson => "Export JSON", "导出 JSON";

@@ -8,6 +8,7 @@ use crate::components::forms::request_preview_panel::RequestPreviewPanel;
 use crate::components::image_table::column_chooser::ColumnChooser;
 use crate::components::image_table::export_buttons::ExportButtons;
 use crate::components::image_table::pager::Pager;
+use crate::components::image_table::shared_scope_bar::SharedScopeBar;
 use crate::components::image_table::tab_bar::TabBar;
 use crate::components::image_table::{default_columns, ImageTable};
 use crate::components::sharing::share_form::ShareForm;
@@ -18,7 +19,7 @@ use crate::session::current_backend;
 use crate::session::Session;
 use crate::storage;
 use ims_core::request::ApiRequest;
-use ims_core::view::{quick_filter_matches, ListView};
+use ims_core::view::{quick_filter_matches, ListView, Tab};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -122,13 +123,18 @@ pub fn ImageListPage() -> impl IntoView {
             Ok(page) if page.images.is_empty() && current().query.marker.is_some() => {
                 view! { <p class="ims-empty" data-testid="empty">{t(Key::NoMoreImages)}</p><Pager view=current() next_marker=None on_page_size=on_page_size /> }.into_any()
             }
+            // An empty Shared tab says where shares offered to the caller wait: the inbox.
+            Ok(page) if page.images.is_empty() && current().tab == Tab::Shared => view! {
+                <p class="ims-empty" data-testid="empty">{t(Key::NoSharedImages)}</p>
+                <p><a data-testid="empty-inbox" href=link_href("/shared-with-me")>{t(Key::OpenInbox)}</a></p>
+            }
+            .into_any(),
             Ok(page) if page.images.is_empty() => view! { <p class="ims-empty" data-testid="empty">{t(Key::NoImages)}</p> }.into_any(),
             Ok(page) => view! {
                 <div class="ims-table-wrap"><ImageTable images=page_rows columns=columns sort=sort on_sort=on_sort selection=selection quick_filter=quick /></div>
                 <Pager view=current() next_marker=page.next_marker on_page_size=on_page_size />
             }
             .into_any(),
-            Err(err) if err.is_unauthorized() => view! { <SignInForm rejected=true /> }.into_any(),
             // A marker from an old link may name an image that is gone: offer the first page.
             Err(err) if current().query.marker.is_some() => view! {
                 <ErrorPanel error=err on_retry=move |()| images_resource.refetch() />
@@ -138,12 +144,14 @@ pub fn ImageListPage() -> impl IntoView {
             Err(err) => view! { <ErrorPanel error=err on_retry=move |()| images_resource.refetch() /> }.into_any(),
         })
     };
+    // A refused token gets a plain sign-in page with the reason, without the list around it.
+    let rejected = Memo::new(move |_| matches!(images_resource.get(), Some(Err(e)) if e.is_unauthorized()));
     let request_preview = Signal::derive(move || {
         let (view, backend) = (view.get(), current_backend());
         Some(ApiRequest::list(backend.flavour(), &view.api_query(backend.flavour())).preview(backend.endpoint()))
     });
     view! {
-        <Show when=move || session.signed_in() fallback=|| view! { <SignInForm /> }>
+        <Show when=move || session.signed_in() && !rejected.get() fallback=move || view! { <SignInForm rejected=rejected.get_untracked() /> }>
             <div class="ims-page-head">
                 <h1>{t(Key::Images)}</h1>
                 // Only a token the user gave can be signed out of (not the demo, not a host's).
@@ -155,7 +163,8 @@ pub fn ImageListPage() -> impl IntoView {
             <UrlProblems problems=url_problems />
             {move || {
                 let v = view.get();
-                view! { <TabBar view=v.clone() /> <FilterBar view=v problems=url_problems.get_untracked() flavour=session.flavour.get() /> }
+                let scopes = (v.tab == Tab::Shared).then(|| view! { <SharedScopeBar view=v.clone() /> });
+                view! { <TabBar view=v.clone() /> {scopes} <FilterBar view=v problems=url_problems.get_untracked() flavour=session.flavour.get() /> }
             }}
             <RequestPreviewPanel preview=request_preview folded=true />
             <div class="ims-toolbar">

@@ -1,5 +1,5 @@
 use crate::components::common::{CopyButton, TimeText};
-use crate::i18n::{field_label, t, Key};
+use crate::i18n::{field_label, t, value_text, Key};
 use ims_core::fields::{Group, ValueKind, FIELDS};
 use ims_core::view::human_size;
 use ims_core::Image;
@@ -42,6 +42,9 @@ pub fn AttributeGroup(image: Image, group: Group) -> impl IntoView {
                 ValueKind::ByteCount => {
                     let human = value.parse::<u64>().map(human_size).unwrap_or_default();
                     view! { <span>{value.clone()}</span> " " <span class="ims-muted">{human}</span> }.into_any()
+                }
+                ValueKind::Boolean | ValueKind::FlagText | ValueKind::Enum(_) => {
+                    view! { <span title=value.clone()>{value_text(f.wire, &value)}</span> }.into_any()
                 }
                 _ => view! { <span>{value.clone()}</span> }.into_any(),
             };

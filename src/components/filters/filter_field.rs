@@ -1,5 +1,5 @@
 use super::time_filter_field::TimeFilterField;
-use crate::i18n::{current_lang, field_label, t, text, Key};
+use crate::i18n::{current_lang, field_label, t, text, value_text, Key};
 use ims_core::fields::{self, FilterKind};
 use ims_core::query::param_kind;
 use leptos::prelude::*;
@@ -35,6 +35,8 @@ pub fn FilterField(
         })
     };
     let error = move || errors.with(|e| e.get(param).cloned());
+    // The attribute a parameter filters on names its values (`member_status` is its own).
+    let wire = fields::field_for_param(param).map_or(param, |f| f.wire);
     let input = match kind {
         FilterKind::Time => view! { <TimeFilterField id=id.clone() value=Signal::derive(value) on_change=Callback::new(set) /> }.into_any(),
         FilterKind::Boolean => view! {
@@ -48,7 +50,7 @@ pub fn FilterField(
         FilterKind::Enum(values) => view! {
             <select id=id.clone() prop:value=value on:change:target=move |ev| set(ev.target().value())>
                 <option value="">{t(Key::Any)}</option>
-                {flavour.filter_values(param, values).iter().map(|v| view! { <option value=*v>{*v}</option> }).collect_view()}
+                {flavour.filter_values(param, values).iter().map(|v| view! { <option value=*v>{value_text(wire, v)}</option> }).collect_view()}
             </select>
         }
         .into_any(),

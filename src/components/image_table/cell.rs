@@ -1,6 +1,6 @@
 use crate::components::common::TimeText;
 use crate::hooks::image_href;
-use crate::i18n::{t, Key};
+use crate::i18n::value_text;
 use crate::router::link_href;
 use ims_core::fields::{self, ValueKind};
 use ims_core::view::human_size;
@@ -24,7 +24,7 @@ pub fn Cell(image: Image, column: String) -> impl IntoView {
         }
         ("status", _) => {
             let class = format!("ims-badge ims-status-{value}");
-            view! { <span class=class>{value}</span> }.into_any()
+            view! { <span class=class>{value_text("status", &value)}</span> }.into_any()
         }
         (_, Some(ValueKind::ByteCount)) => {
             let bytes = value.parse::<u64>().ok();
@@ -32,9 +32,8 @@ pub fn Cell(image: Image, column: String) -> impl IntoView {
             view! { <span title=value>{shown}</span> }.into_any()
         }
         (_, Some(ValueKind::Time)) => view! { <TimeText value=value /> }.into_any(),
-        (_, Some(ValueKind::Boolean)) => {
-            let yes = value == "true";
-            view! { <span>{t(if yes { Key::Yes } else { Key::No })}</span> }.into_any()
+        (_, Some(ValueKind::Boolean | ValueKind::FlagText | ValueKind::Enum(_))) => {
+            view! { <span>{value_text(&column, &value)}</span> }.into_any()
         }
         _ => view! { <span>{value}</span> }.into_any(),
     };

@@ -16,12 +16,12 @@ pub fn Pager(view: ListView, next_marker: Option<String>, on_page_size: Callback
     let size = view.query.effective_limit();
     let page = view.page_number();
     view! {
-        <nav class="ims-pager" aria-label="pagination" data-testid="pager">
+        <nav class="ims-pager" aria-label=t(Key::Pagination) data-testid="pager">
             {match previous {
                 Some(href) => view! { <a class="ims-button" href=href rel="prev" data-testid="previous">{t(Key::Previous)}</a> }.into_any(),
                 None => view! { <span class="ims-button" aria-disabled="true">{t(Key::Previous)}</span> }.into_any(),
             }}
-            <span data-testid="page-number">{t(Key::PageNumber)} " " {page}</span>
+            <span data-testid="page-number">{t(Key::PageNumber)} " " {page} {t(Key::PageNumberEnd)}</span>
             {match next {
                 Some(href) => view! { <a class="ims-button" href=href rel="next" data-testid="next">{t(Key::Next)}</a> }.into_any(),
                 None => view! { <span class="ims-button" aria-disabled="true">{t(Key::Next)}</span> }.into_any(),

@@ -391,4 +391,6 @@ test('the owner is learned from its own private image: Glance has no whoami', as
   await page.goto(`/images/${made.id}`);
   await expect(page.getByTestId('edit')).toBeVisible();
   await expect(page.getByTestId('not-owner')).toHaveCount(0);
+  // Glance has no whoami: the console does not ask it for one (which it would answer 404).
+  expect(journeyLog.filter((line) => line.includes('/v2/whoami'))).toEqual([]);
 });

@@ -27,6 +27,11 @@ test('a consumer sees the share with Accept and Reject on the detail page, and n
   await expect(page.getByTestId('not-owner')).toBeVisible();
   await page.getByTestId('language').selectOption('zh-CN');
   await expect(page.getByTestId('my-share-status')).toContainText('待接受');
+  // The API's vocabulary reads as Chinese too, never as raw `queued`, `private` or `false`.
+  await expect(page.locator('dd[data-attr=status]')).toHaveText('等待上传');
+  await expect(page.locator('dd[data-attr=visibility]')).toHaveText('共享');
+  await expect(page.locator('dd[data-attr=protected]')).toHaveText('否');
+  await expect(page.locator('dt', { hasText: /^视图$/ })).toHaveCount(0);
   await page.screenshot({ path: `${artifacts}/consumer-detail-zh.png`, fullPage: true });
   await page.getByRole('button', { name: '接受' }).click();
   await expect(page.getByTestId('my-share-status')).toContainText('已接受');
@@ -82,4 +87,49 @@ test('a share the consumer accepted is listed under Shared, and its row cannot b
   await row.locator('input[type=checkbox]').check();
   await expect(page.getByTestId('delete-selected')).toBeDisabled();
   await expect(page.getByTestId('batch-reason')).toHaveText(/None of the selected images is yours/);
+});
+
+test('the Shared tab tells the images shared by me from those I accepted, in both languages', async ({ page, request }) => {
+  const stamp = Date.now();
+  const theirs = await sharedImage(request, `from-a-${stamp}`);
+  const accept = await request.put(`/v2/images/${theirs}/members/${PROJECT_B}`, { headers: { 'X-Auth-Token': TOKENS.b }, data: { status: 'accepted' } });
+  expect(accept.status()).toBe(200);
+  const headers = { 'X-Auth-Token': TOKENS.b };
+  const created = await request.post('/v2/images', { headers, data: { name: `from-b-${stamp}` } });
+  const mine = (await created.json()).id;
+  expect((await request.post(`/v2/images/${mine}/members`, { headers, data: { member: PROJECT_A } })).status()).toBe(200);
+  await signIn(page, TOKENS.b);
+  await expect(page.getByTestId('caller-project')).toHaveText(PROJECT_B);
+  await page.goto('/?tab=shared&limit=500');
+  const row = (id) => page.locator(`[data-testid=image-row][data-id="${id}"]`);
+  await expect(row(theirs)).toBeVisible();
+  await expect(row(mine)).toBeVisible();
+  const scopes = page.getByTestId('shared-scope');
+  await scopes.getByRole('link', { name: 'Shared by me' }).click();
+  await expect(row(mine)).toBeVisible();
+  await expect(row(theirs)).toBeHidden();
+  await expect(scopes.getByRole('link', { name: 'Shared by me' })).toHaveCSS('font-weight', '600');
+  await scopes.getByRole('link', { name: 'Accepted by me' }).click();
+  await expect(row(theirs)).toBeVisible();
+  await expect(row(mine)).toBeHidden();
+  await page.getByTestId('language').selectOption('zh-CN');
+  await expect(scopes.getByRole('link', { name: '我已接受的' })).toBeVisible();
+  // The filters' values read as Chinese too: the chosen membership, and every image status.
+  await expect(page.locator('#filter-member_status option:checked')).toHaveText('已接受');
+  await expect(page.locator('#filter-status option[value=queued]')).toHaveText('等待上传');
+  await page.screenshot({ path: `${artifacts}/shared-scope-zh.png`, fullPage: true });
+  await scopes.getByRole('link', { name: '全部' }).click();
+  await expect(row(mine)).toBeVisible();
+  await expect(row(theirs)).toBeVisible();
+});
+
+test('an empty Shared tab says where shares offered to me wait, and links to them', async ({ page }) => {
+  await signIn(page, TOKENS.b);
+  await page.goto(`/?tab=shared&name=nothing-${Date.now()}`);
+  await expect(page.getByTestId('empty')).toHaveText(/No shared images here/);
+  await page.getByTestId('language').selectOption('zh-CN');
+  await expect(page.getByTestId('empty')).toHaveText(/这里没有共享镜像/);
+  await page.getByRole('link', { name: '查看等待您答复的共享' }).click();
+  await expect(page.getByRole('heading', { name: '共享给我的', level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/\/shared-with-me/);
 });

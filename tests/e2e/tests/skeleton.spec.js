@@ -24,6 +24,10 @@ test('a deep link is answered by the console, not by a server 404', async ({ pag
 test('a token the server refuses leads back to sign-in with the reason', async ({ page }) => {
   await signIn(page, 'not-a-token');
   await expect(page.getByTestId('sign-in-rejected')).toBeVisible();
+  // A plain sign-in page: none of the list's tabs, filters or toolbar around a refused token.
+  await expect(page.getByRole('tab')).toHaveCount(0);
+  await expect(page.getByTestId('quick-filter')).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Images', exact: true })).toBeHidden();
   await page.getByLabel(/token/i).fill(TOKENS.b);
   await page.getByRole('button', { name: /sign in/i }).click();
   await page.getByRole('tab', { name: 'Private' }).click();
