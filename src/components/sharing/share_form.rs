@@ -89,7 +89,7 @@ pub fn ShareForm(images: Vec<Image>) -> impl IntoView {
     let checks = move || {
         let lang = current_lang();
         plans.get().into_iter().map(|(name, plan)| {
-            let reasons = plan.refusals.iter().map(|r| view! { <li role="alert" data-testid="refusal">{refusal_text(r, lang)}</li> }).collect_view();
+            let reasons = plan.refusals.iter().map(|r| view! { <li data-testid="refusal"><span role="alert">{refusal_text(r, lang)}</span></li> }).collect_view();
             view! { <li data-testid="share-check"><strong>{name}</strong> " — " {plan.allowed.len()} " " {t(Key::WillBeAdded)} <ul>{reasons}</ul></li> }
         }).collect_view()
     };

@@ -179,7 +179,7 @@ test('embed.html: the console mounts in the host section, keeps out of the host 
   await expect(root.getByRole('link', { name: '创建镜像' })).toBeVisible();
   await expect(root).toHaveAttribute('data-theme', 'dark');
   await expect(root).toHaveCSS('background-color', 'rgb(18, 21, 27)');
-  await expect(root.getByTestId('image-link').first()).toHaveCSS('color', 'rgb(138, 75, 8)');
+  await expect(root.getByTestId('image-link').first()).toHaveCSS('color', 'rgb(224, 160, 80)');
 
   // Routing stays in the hash: the host page's path is untouched.
   await root.getByTestId('image-link').first().click();
