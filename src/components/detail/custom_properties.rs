@@ -18,10 +18,17 @@ pub fn CustomProperties(image: Image) -> impl IntoView {
     let (base, props): (Vec<_>, Vec<_>) = image
         .properties
         .iter()
-        .map(|(k, v)| (k.clone(), ims_core::view::property_text(v)))
-        .partition(|(k, _)| flavour.is_base_attribute(k));
-    let rows = |list: Vec<(String, String)>| {
-        list.into_iter().map(|(k, v)| view! { <dt>{k.clone()}</dt><dd data-attr=k>{v}</dd> }).collect_view()
+        .map(|(k, v)| (k.clone(), v.as_bool(), ims_core::view::property_text(v)))
+        .partition(|(k, ..)| flavour.is_base_attribute(k));
+    // A JSON true or false (Glance's `os_hidden`) reads as Yes or No in the page's language.
+    let rows = |list: Vec<(String, Option<bool>, String)>| {
+        list.into_iter()
+            .map(|(k, flag, raw)| {
+                let value =
+                    move || flag.map_or_else(|| raw.clone(), |b| t(if b { Key::Yes } else { Key::No })().to_owned());
+                view! { <dt>{k.clone()}</dt><dd data-attr=k>{value}</dd> }
+            })
+            .collect_view()
     };
     let base = (!base.is_empty()).then(|| {
         view! {

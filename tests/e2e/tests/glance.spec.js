@@ -94,10 +94,13 @@ test('the list shows Glance images with the page size it asks for, and opens a n
   await expect(page.locator('[data-group=Basic]')).toBeVisible();
   // Glance's own attributes are listed apart from the user's custom properties.
   await expect(page.getByTestId('backend-attributes').locator('dt', { hasText: 'os_hidden' })).toBeVisible();
+  // A JSON boolean reads as a word, not as the raw `false`.
+  await expect(page.locator('dd[data-attr=os_hidden]')).toHaveText('No');
   await expect(page.getByTestId('custom-properties')).toBeHidden();
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.getByTestId('language').selectOption('zh-CN');
   await expect(page.getByTestId('make-shared')).toContainText('设为共享');
+  await expect(page.locator('dd[data-attr=os_hidden]')).toHaveText('否');
   await page.screenshot({ path: `${artifacts}/glance-detail-zh-dark.png`, fullPage: true });
 });
 
